@@ -1,0 +1,53 @@
+package dev.robusta.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point behind {@code ./robusta}. Errors print one line plus a hint; set
+ * {@code ROBUSTA_DEBUG=1} for stack traces.
+ */
+public final class Main {
+  private Main() {}
+
+  static Map<String, Command> commands() {
+    Map<String, Command> m = new LinkedHashMap<>();
+    m.put("demo", new DemoCommand());
+    return m;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one command and returns its exit status (no {@code System.exit}: tests call this). */
+  public static int run(String[] args) {
+    if (args.length == 0) {
+      System.err.println("robusta: no command given\n  hint: run ./robusta --help");
+      return 2;
+    }
+    Command c = commands().get(args[0]);
+    if (c == null) {
+      System.err.println("robusta: unknown command '" + args[0] + "'\n  hint: run ./robusta --help");
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (rest.length > 0 && (rest[0].equals("--help") || rest[0].equals("-h"))) {
+      System.out.println(c.help());
+      return 0;
+    }
+    try {
+      return c.run(rest);
+    } catch (UsageException e) {
+      System.err.println("robusta " + args[0] + ": " + e.getMessage() + "\n  hint: " + e.hint());
+      return 2;
+    } catch (Exception e) {
+      if (System.getenv("ROBUSTA_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      System.err.println("robusta " + args[0] + ": " + e + "\n  hint: rerun with ROBUSTA_DEBUG=1 for the stack trace");
+      return 1;
+    }
+  }
+}
