@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -183,11 +186,11 @@ public final class ResultTable implements Displayable {
   }
 
   private static int countColumns(String header) {
-    try {
-      return Table.read().usingOptions(CsvReadOptions.builder(new StringReader(header + "\n")).header(true)
-          .sample(false).build()).columnCount();
-    } catch (RuntimeException e) {
-      return header.split(",", -1).length;
+    try (CSVParser p = CSVFormat.DEFAULT.parse(new StringReader(header))) {
+      List<CSVRecord> records = p.getRecords();
+      return records.isEmpty() ? 0 : records.get(0).size();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot parse the CSV header: " + header, e);
     }
   }
 
