@@ -32,5 +32,5 @@ done
 
 export JUPYTER_PATH="${JUPYTER_PATH:-$ROOT/target/jupyter}"
 bash "$ROOT/environment/kernel.sh" --quiet
-export PYDEVD_DISABLE_FILE_VALIDATION=1
+export PYDEVD_DISABLE_FILE_VALIDATION=1 JUPYTER_RUNTIME_DIR="${JUPYTER_RUNTIME_DIR:-$ROOT/target/jupyter/runtime}"
 exec /usr/bin/python3 -Xfrozen_modules=off "$ROOT/environment/run_notebook.py" "$NB" --out "$OUT" --timeout "$TIMEOUT"
