@@ -16,9 +16,9 @@ final class CorruptionRegistry {
   private static final Map<String, Corruption> BY_NAME = new LinkedHashMap<>();
 
   static {
-    add(new NotImplementedCorruption("gaussian_noise", NOISE));
-    add(new NotImplementedCorruption("shot_noise", NOISE));
-    add(new NotImplementedCorruption("impulse_noise", NOISE));
+    add(new GaussianNoise());
+    add(new ShotNoise());
+    add(new ImpulseNoise());
     add(new NotImplementedCorruption("defocus_blur", BLUR));
     add(new NotImplementedCorruption("glass_blur", BLUR));
     add(new NotImplementedCorruption("motion_blur", BLUR));
@@ -31,7 +31,7 @@ final class CorruptionRegistry {
     add(new NotImplementedCorruption("elastic_transform", DIGITAL));
     add(new NotImplementedCorruption("pixelate", DIGITAL));
     add(new NotImplementedCorruption("jpeg_compression", DIGITAL));
-    add(new NotImplementedCorruption("speckle_noise", EXTRA));
+    add(new SpeckleNoise());
     add(new NotImplementedCorruption("gaussian_blur", EXTRA));
     add(new NotImplementedCorruption("spatter", EXTRA));
     add(new NotImplementedCorruption("saturate", EXTRA));
