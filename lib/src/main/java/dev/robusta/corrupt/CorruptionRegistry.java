@@ -25,7 +25,7 @@ final class CorruptionRegistry {
     add(new NotImplementedCorruption("zoom_blur", BLUR));
     add(new NotImplementedCorruption("snow", WEATHER));
     add(new NotImplementedCorruption("frost", WEATHER));
-    add(new NotImplementedCorruption("fog", WEATHER));
+    add(new Fog());
     add(new NotImplementedCorruption("brightness", DIGITAL));
     add(new NotImplementedCorruption("contrast", DIGITAL));
     add(new NotImplementedCorruption("elastic_transform", DIGITAL));
