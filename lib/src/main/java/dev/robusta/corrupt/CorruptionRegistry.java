@@ -19,22 +19,22 @@ final class CorruptionRegistry {
     add(new GaussianNoise());
     add(new ShotNoise());
     add(new ImpulseNoise());
-    add(new NotImplementedCorruption("defocus_blur", BLUR));
-    add(new NotImplementedCorruption("glass_blur", BLUR));
-    add(new NotImplementedCorruption("motion_blur", BLUR));
-    add(new NotImplementedCorruption("zoom_blur", BLUR));
+    add(new DefocusBlur());
+    add(new GlassBlur());
+    add(new MotionBlur());
+    add(new ZoomBlur());
     add(new NotImplementedCorruption("snow", WEATHER));
     add(new NotImplementedCorruption("frost", WEATHER));
     add(new Fog());
-    add(new NotImplementedCorruption("brightness", DIGITAL));
-    add(new NotImplementedCorruption("contrast", DIGITAL));
+    add(new Brightness());
+    add(new Contrast());
     add(new NotImplementedCorruption("elastic_transform", DIGITAL));
     add(new NotImplementedCorruption("pixelate", DIGITAL));
     add(new NotImplementedCorruption("jpeg_compression", DIGITAL));
     add(new SpeckleNoise());
-    add(new NotImplementedCorruption("gaussian_blur", EXTRA));
+    add(new GaussianBlur());
     add(new NotImplementedCorruption("spatter", EXTRA));
-    add(new NotImplementedCorruption("saturate", EXTRA));
+    add(new Saturate());
   }
 
   private CorruptionRegistry() {}
