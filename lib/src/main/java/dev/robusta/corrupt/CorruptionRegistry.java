@@ -25,7 +25,7 @@ final class CorruptionRegistry {
     add(new ZoomBlur());
     add(new NotImplementedCorruption("snow", WEATHER));
     add(new NotImplementedCorruption("frost", WEATHER));
-    add(new NotImplementedCorruption("fog", WEATHER));
+    add(new Fog());
     add(new Brightness());
     add(new Contrast());
     add(new NotImplementedCorruption("elastic_transform", DIGITAL));
