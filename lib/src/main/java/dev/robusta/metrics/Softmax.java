@@ -48,7 +48,8 @@ public final class Softmax {
     return best;
   }
 
-  static double max(double[] z) {
+  /** @return the largest value of a non-empty row */
+  public static double max(double[] z) {
     if (z.length == 0) throw new IllegalArgumentException("a logit row needs at least one class");
     double m = z[0];
     for (double v : z) if (v > m) m = v;
