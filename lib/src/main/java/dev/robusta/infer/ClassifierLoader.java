@@ -4,11 +4,9 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.util.PairList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +36,7 @@ public final class ClassifierLoader {
   private Precision precision = Precision.FP32;
   private String logitsOutput;
   private String featuresOutput;
+  private OnnxOptimization onnxOptimization = OnnxOptimization.BASIC;
 
   private ClassifierLoader(Path file, String zooUrl, Preset preset) {
     this.file = file;
@@ -105,6 +104,15 @@ public final class ClassifierLoader {
     return this;
   }
 
+  /**
+   * @param level ONNX Runtime graph optimization level; default {@link OnnxOptimization#BASIC}, because
+   *     the extended fusions of ONNX Runtime 1.21.1 corrupt QDQ-quantized graphs (see the enum)
+   */
+  public ClassifierLoader onnxOptimization(OnnxOptimization level) {
+    this.onnxOptimization = Objects.requireNonNull(level, "level");
+    return this;
+  }
+
   /** @param nameOrIndex the output holding logits (ONNX output name, or index); default the first */
   public ClassifierLoader logitsOutput(String nameOrIndex) {
     this.logitsOutput = Objects.requireNonNull(nameOrIndex, "nameOrIndex");
@@ -165,6 +173,9 @@ public final class ClassifierLoader {
     } else {
       cb.optModelUrls(zooUrl);
     }
+    if (b == Backend.ONNX_RUNTIME) {
+      cb.optOption("optLevel", onnxOptimization.ortName());
+    }
     if (threads > 0 && b == Backend.ONNX_RUNTIME) {
       cb.optOption("intraOpNumThreads", Integer.toString(threads)).optOption("interOpNumThreads", "1");
     }
@@ -184,18 +195,31 @@ public final class ClassifierLoader {
     return new Classifier(model, info, preset, fixed);
   }
 
-  /** @return the first input's batch dimension when the graph fixes it (> 0), else 0 */
+  /**
+   * @return the first input's batch dimension when the graph fixes it (> 0), else 0. DJL's
+   *     {@code describeInput()} carries no shapes for ONNX models, so this asks ONNX Runtime's session
+   *     (held privately by DJL's {@code OrtSymbolBlock}) for its input info.
+   */
   private static int inputBatchDim(ZooModel<?, ?> model) {
-    try {
-      PairList<String, Shape> in = model.describeInput();
-      if (in == null || in.isEmpty()) {
-        return 0;
+    Object block = model.getBlock();
+    for (Class<?> k = block.getClass(); k != null; k = k.getSuperclass()) {
+      for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+        if (f.getType() == ai.onnxruntime.OrtSession.class) {
+          try {
+            f.setAccessible(true);
+            ai.onnxruntime.OrtSession session = (ai.onnxruntime.OrtSession) f.get(block);
+            var info = session.getInputInfo().values().iterator().next().getInfo();
+            if (info instanceof ai.onnxruntime.TensorInfo t && t.getShape().length == 4 && t.getShape()[0] > 0) {
+              return (int) t.getShape()[0];
+            }
+            return 0;
+          } catch (ReflectiveOperationException | RuntimeException | ai.onnxruntime.OrtException e) {
+            return 0;
+          }
+        }
       }
-      Shape s = in.get(0).getValue();
-      return s != null && s.dimension() == 4 && s.get(0) > 0 ? (int) s.get(0) : 0;
-    } catch (RuntimeException e) {
-      return 0;
     }
+    return 0;
   }
 
   private static String stripExtension(String n) {
