@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.robusta.Metrics;
+import dev.robusta.metrics.ClopperPearson;
+import dev.robusta.metrics.Interval;
+import dev.robusta.metrics.ReliabilityDiagram;
+import dev.robusta.metrics.RiskCoverageCurve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.math3.distribution.BetaDistribution;
 import org.junit.jupiter.api.Test;
 
 /** Every figure type, drawn from real results and oracle arrays; the assertions read the Plotly JSON. */
@@ -95,27 +99,16 @@ class ChartsFromResultsTest {
   @Test
   void reliabilityDiagramWithConfidenceHistogramFromOracleArrays() throws Exception {
     List<CSVRecord> rows = RealResults.csv("oracles/metrics/calibration/cases/n1000_overconfident.csv");
-    int bins = 15;
-    double[] lower = new double[bins];
-    double[] upper = new double[bins];
-    double[] conf = new double[bins];
-    double[] acc = new double[bins];
-    double[] count = new double[bins];
-    for (CSVRecord r : rows) {
-      double c = Double.parseDouble(r.get("confidence"));
-      int b = Math.max(0, Math.min(bins - 1, (int) Math.ceil(c * bins) - 1));
-      conf[b] += c;
-      acc[b] += Integer.parseInt(r.get("correct"));
-      count[b]++;
+    double[] confidence = new double[rows.size()];
+    boolean[] correct = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      confidence[i] = Double.parseDouble(rows.get(i).get("confidence"));
+      correct[i] = rows.get(i).get("correct").equals("1");
     }
-    for (int b = 0; b < bins; b++) {
-      lower[b] = b / (double) bins;
-      upper[b] = (b + 1) / (double) bins;
-      conf[b] = count[b] == 0 ? Double.NaN : conf[b] / count[b];
-      acc[b] = count[b] == 0 ? Double.NaN : acc[b] / count[b];
-    }
-    JsonNode f = json(CalibrationCharts.reliability("Reliability", new CalibrationCharts.Bins(lower, upper, conf,
-        acc, count), 0.10796));
+    ReliabilityDiagram d = Metrics.reliability(confidence, correct);
+    // the oracle's equal-width 15-bin ECE for this case
+    assertEquals(0.10796007354808115, d.ece(), 1e-12);
+    JsonNode f = json(CalibrationCharts.reliability("Reliability", d));
     assertEquals("Reliability (ECE 0.1080)", f.get("layout").get("title").get("text").asText());
     assertEquals(List.of("accuracy per bin", "mean confidence per bin", "perfect calibration", "samples per bin"),
         names(f));
@@ -125,14 +118,42 @@ class ChartsFromResultsTest {
     JsonNode hist = trace(f, "samples per bin");
     assertEquals("bar", hist.get("type").asText());
     assertEquals("y2", hist.get("yaxis").asText());
+    assertEquals(15, hist.get("y").size());
     double total = 0;
     for (JsonNode v : hist.get("y")) {
       total += v.asDouble();
     }
     assertEquals(rows.size(), total);
-    // empty bins are gaps (null), never NaN tokens
-    assertFalse(new CalibrationCharts.Bins(lower, upper, conf, acc, count).accuracy().length == 0);
-    assertFalse(trace(f, "accuracy per bin").toString().contains("NaN"));
+    JsonNode acc = trace(f, "accuracy per bin");
+    for (int b = 0; b < 15; b++) {
+      if (d.count()[b] == 0) {
+        assertTrue(acc.get("y").get(b).isNull(), "an empty bin is a gap, never a NaN token");
+      } else {
+        assertEquals(d.accuracy()[b], acc.get("y").get(b).asDouble());
+      }
+    }
+  }
+
+  @Test
+  void riskCoverageCurvesFromOracleArrays() throws Exception {
+    Map<String, RiskCoverageCurve> curves = new LinkedHashMap<>();
+    for (String c : List.of("n1000_overconfident", "n1000_calibrated")) {
+      List<CSVRecord> rows = RealResults.csv("oracles/metrics/calibration/cases/" + c + ".csv");
+      double[] confidence = new double[rows.size()];
+      boolean[] correct = new boolean[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        confidence[i] = Double.parseDouble(rows.get(i).get("confidence"));
+        correct[i] = rows.get(i).get("correct").equals("1");
+      }
+      curves.put(c, Metrics.riskCoverage(confidence, correct));
+    }
+    JsonNode f = json(CalibrationCharts.riskCoverage("Selective prediction", curves));
+    assertEquals(2, f.get("data").size());
+    assertEquals(String.format("n1000_overconfident (AURC %.4f)", curves.get("n1000_overconfident").aurc()),
+        names(f).get(0));
+    assertEquals(1000, f.get("data").get(0).get("x").size());
+    assertEquals("Risk (error rate among accepted)", axisTitle(f, "yaxis"));
+    assertTrue(axisTitle(f, "xaxis").startsWith("Coverage"));
   }
 
   private static CorruptionTable.Grid oracleGrid(String model) {
@@ -250,7 +271,10 @@ class ChartsFromResultsTest {
     assertThrows(IllegalArgumentException.class, () -> PerturbationCharts.flipCurve(new int[][] {{1, 2}, {1}}, true));
   }
 
-  /** Logit-space least squares, a seeded bootstrap band and Clopper-Pearson bars: a fixture until metrics lands. */
+  /**
+   * Logit-space least squares and a seeded bootstrap band: a fixture, as the metrics package has no
+   * effective-robustness fit yet (Clopper-Pearson bars come from it).
+   */
   static EffectiveRobustnessChart.Fit fixtureFit(List<double[]> idOod, double[] grid) {
     double[] coef = ols(idOod);
     Random rnd = new Random(0);
@@ -292,10 +316,8 @@ class ChartsFromResultsTest {
   }
 
   static double[] clopperPearson(double acc, int n, double alpha) {
-    long k = Math.round(acc * n);
-    double lo = k == 0 ? 0 : new BetaDistribution(k, n - k + 1).inverseCumulativeProbability(alpha / 2);
-    double hi = k == n ? 1 : new BetaDistribution(k + 1, n - k).inverseCumulativeProbability(1 - alpha / 2);
-    return new double[] {lo, hi};
+    Interval i = ClopperPearson.interval(Math.round(acc * n), n, 1 - alpha);
+    return new double[] {i.lower(), i.upper()};
   }
 
   static List<EffectiveRobustnessTable.Row> rows(Map<String, Double> id, Map<String, Double> ood, int nId, int nOod,

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.robusta.Metrics;
+import dev.robusta.metrics.OodConvention;
+import dev.robusta.metrics.OodDetectionResult;
+import dev.robusta.metrics.Scores;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +106,35 @@ class TablesFromResultsTest {
     assertTrue(t.conventions().get("auprOut").contains("OOD set is the positive class"));
     roundTrips(t, dir.resolve("ood.csv"));
     roundTrips(ResultTableFixtures.ood(), dir.resolve("ood5.csv"));
+  }
+
+  @Test
+  void oodTableFromMetricsResultsOnTheOracleArrays() {
+    Map<String, List<OodDetectionResult>> byOod = new LinkedHashMap<>();
+    Map<String, CSVRecord> oracle = new LinkedHashMap<>();
+    RealResults.csv("oracles/metrics/ood/ood_measures.csv").forEach(r -> oracle.put(r.get("case"), r));
+    for (String c : List.of("ties_int", "imbalanced_few_pos", "recall_equidistant")) {
+      // the oracle's positives are OOD with higher = more OOD
+      Scores ood = Scores.higherIsOod("oracle", RealResults.column("oracles/metrics/ood/cases/" + c + "_pos.csv"));
+      Scores id = Scores.higherIsOod("oracle", RealResults.column("oracles/metrics/ood/cases/" + c + "_neg.csv"));
+      byOod.put(c, List.of(Metrics.ood(id, ood, OodConvention.HENDRYCKS), Metrics.ood(id, ood)));
+    }
+    ResultTable t = OodTable.of("OOD from metrics", "id", byOod);
+    Table tt = t.table();
+    assertEquals(6, tt.rowCount());
+    for (int r = 0; r < tt.rowCount(); r++) {
+      CSVRecord o = oracle.get(tt.stringColumn("oodSet").get(r));
+      assertEquals(Double.parseDouble(o.get("ref_auroc")), tt.doubleColumn("auroc").getDouble(r), 1e-12);
+      assertEquals(Double.parseDouble(o.get("ref_aupr")), tt.doubleColumn("auprOut").getDouble(r), 1e-12);
+      assertEquals(Double.parseDouble(o.get("ref_swapped_aupr")), tt.doubleColumn("auprIn").getDouble(r), 1e-12);
+      assertEquals("OOD", tt.stringColumn("fpr95Positive").get(r));
+      String fprColumn = r % 2 == 0 ? "ref_fpr95" : "fpr_at_first_tpr_ge_95_roc_curve";
+      assertEquals(r % 2 == 0 ? "CLOSEST_RECALL" : "FIRST_TPR_AT_LEAST", tt.stringColumn("fpr95Rule").get(r));
+      assertEquals(Double.parseDouble(o.get(fprColumn)), tt.doubleColumn("fpr95").getDouble(r), 1e-15);
+      assertEquals("HIGHER_IS_MORE_OOD", tt.stringColumn("scoreOrientation").get(r));
+    }
+    assertTrue(t.conventions().get("protocol").length() > 0);
+    roundTrips(t, dir.resolve("oodm.csv"));
   }
 
   @Test
