@@ -62,7 +62,7 @@ public final class EffectiveRobustnessChart {
     for (double t : TICKS) {
       if (t >= lo && t <= hi) {
         tv.add(logit(t));
-        tt.add(String.format(t < 0.1 || t > 0.9 ? "%.0f%%" : "%.0f%%", 100 * t));
+        tt.add(String.format("%.0f%%", 100 * t));
       }
     }
     double[] tvals = tv.stream().mapToDouble(Double::doubleValue).toArray();

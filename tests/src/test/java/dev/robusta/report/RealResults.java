@@ -35,6 +35,17 @@ final class RealResults {
     }
   }
 
+  /** A header-less CSV of numbers, one row per line. */
+  static double[][] matrix(String relative) {
+    try {
+      return Files.readAllLines(Shared.path(relative)).stream().filter(l -> !l.isBlank())
+          .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+          .toArray(double[][]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The testbed table: model to (setting to top-1 percent), empty cells left out. */
   static Map<String, Map<String, Double>> testbed() {
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
