@@ -227,6 +227,26 @@ public final class ChartBuilder {
     return this;
   }
 
+  /**
+   * Moves the last trace to a lower panel with its own y axis titled {@code axisTitle} (the main plot takes
+   * the upper 70% of the height), e.g. the confidence histogram under a reliability diagram.
+   */
+  public ChartBuilder lowerPanel(String axisTitle) {
+    last().put("yaxis", "y2");
+    axis("yaxis").set("domain", Json.array(new double[] {0.32, 1}));
+    ObjectNode y2 = axis("yaxis2");
+    y2.set("title", Json.title(axisTitle));
+    y2.set("domain", Json.array(new double[] {0, 0.22}));
+    y2.put("anchor", "x");
+    return this;
+  }
+
+  /** Sets the left margin in pixels, for long category labels on the y axis. */
+  public ChartBuilder leftMargin(int pixels) {
+    layout.putObject("margin").put("l", pixels);
+    return this;
+  }
+
   /** Makes the last trace a bar trace drawn with the given opacity (e.g. a histogram behind a curve). */
   public ChartBuilder opacity(double opacity) {
     last().put("opacity", opacity);

@@ -20,7 +20,7 @@ public final class CorruptionCharts {
     for (int i = 0; i < names.size(); i++) {
       z[i] = g.errors().get(names.get(i)).clone();
     }
-    return Chart.builder(title).xAxis("Severity").yAxis("Corruption").size(640, 120 + 26 * names.size())
+    return Chart.builder(title).xAxis("Severity").yAxis("Corruption").size(680, 140 + 26 * names.size()).leftMargin(150)
         .heatmap(g.model(), SEVERITIES, names, z, "top-1 error", "Viridis").build();
   }
 

@@ -102,6 +102,21 @@ final class RealResults {
         tpr.stream().mapToDouble(Double::doubleValue).toArray(), area);
   }
 
+  /** Precision-recall points (x = recall, y = precision) per distinct threshold, from (0, 1): a fixture. */
+  static Curve pr(double[] pos, double[] neg, double area) {
+    Curve roc = roc(pos, neg, area);
+    List<Double> rec = new ArrayList<>(List.of(0.0));
+    List<Double> prec = new ArrayList<>(List.of(1.0));
+    for (int i = 1; i < roc.x().length; i++) {
+      double tp = roc.y()[i] * pos.length;
+      double fp = roc.x()[i] * neg.length;
+      rec.add(roc.y()[i]);
+      prec.add(tp / (tp + fp));
+    }
+    return new Curve(rec.stream().mapToDouble(Double::doubleValue).toArray(),
+        prec.stream().mapToDouble(Double::doubleValue).toArray(), area);
+  }
+
   static double logit(double p) {
     return Math.log(p / (1 - p));
   }
