@@ -103,6 +103,17 @@ public final class ChartBuilder {
     return this;
   }
 
+  /** A dashed reference line over categories (e.g. AlexNet = 100 across every corruption of a bar chart). */
+  public ChartBuilder dashedLine(String name, List<String> categories, double[] y) {
+    sameLength("categories", categories.size(), "y", y.length);
+    ObjectNode t = trace("scatter", name);
+    t.put("mode", "lines");
+    t.set("x", Json.array(categories));
+    t.set("y", Json.array(y));
+    t.putObject("line").put("dash", "dash");
+    return this;
+  }
+
   /** A line with a marker at each point. */
   public ChartBuilder lineMarkers(String name, double[] x, double[] y) {
     return scatter(name, x, y, "lines+markers");
