@@ -70,6 +70,13 @@ public final class ChartBuilder {
     ax.set("ticktext", Json.array(labels));
   }
 
+  /** Hides the lines Plotly draws at x = 0 and y = 0 (meaningless on transformed axes such as logit). */
+  public ChartBuilder noZeroLines() {
+    axis("xaxis").put("zeroline", false);
+    axis("yaxis").put("zeroline", false);
+    return this;
+  }
+
   /** Makes the y axis share the x axis scale (square cells, e.g. for ROC curves). */
   public ChartBuilder squareAxes() {
     axis("yaxis").put("scaleanchor", "x");
@@ -249,6 +256,7 @@ public final class ChartBuilder {
     y2.set("title", Json.title(axisTitle));
     y2.set("domain", Json.array(new double[] {0, 0.22}));
     y2.put("anchor", "x");
+    axis("xaxis").put("anchor", "y2");
     return this;
   }
 

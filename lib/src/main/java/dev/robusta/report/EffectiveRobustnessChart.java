@@ -67,7 +67,7 @@ public final class EffectiveRobustnessChart {
     }
     double[] tvals = tv.stream().mapToDouble(Double::doubleValue).toArray();
     String[] ttext = tt.toArray(new String[0]);
-    return b.xTicks(tvals, ttext).yTicks(tvals, ttext).xRange(x0, x1).yRange(x0, x1).build();
+    return b.xTicks(tvals, ttext).yTicks(tvals, ttext).xRange(x0, x1).yRange(x0, x1).noZeroLines().build();
   }
 
   private static void addPoints(ChartBuilder b, String name, List<EffectiveRobustnessTable.Row> rows, boolean base) {
