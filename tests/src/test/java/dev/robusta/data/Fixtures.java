@@ -14,15 +14,28 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Writes a w x h RGB JPEG whose red channel encodes {@code tag} (for identifying files after loading). */
+  private static final java.util.Map<String, byte[]> ENCODED = new java.util.concurrent.ConcurrentHashMap<>();
+
   static void jpeg(Path file, int w, int h, int tag) throws IOException {
     Files.createDirectories(file.getParent());
+    byte[] bytes = ENCODED.get(w + "x" + h + ":" + (tag & 0xff));
+    if (bytes == null) {
+      bytes = encode(w, h, tag);
+      ENCODED.put(w + "x" + h + ":" + (tag & 0xff), bytes);
+    }
+    Files.write(file, bytes);
+  }
+
+  private static byte[] encode(int w, int h, int tag) throws IOException {
     BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         b.setRGB(x, y, ((tag & 0xff) << 16) | 0x4080);
       }
     }
-    ImageIO.write(b, "jpeg", file.toFile());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ImageIO.write(b, "jpeg", out);
+    return out.toByteArray();
   }
 
   /** Creates one (possibly empty) folder per class and {@code perClass} images in the first {@code filled} classes. */
