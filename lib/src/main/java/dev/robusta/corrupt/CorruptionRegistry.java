@@ -28,7 +28,7 @@ final class CorruptionRegistry {
     add(new NotImplementedCorruption("fog", WEATHER));
     add(new Brightness());
     add(new Contrast());
-    add(new NotImplementedCorruption("elastic_transform", DIGITAL));
+    add(new ElasticTransform());
     add(new Pixelate());
     add(new JpegCompression());
     add(new SpeckleNoise());
