@@ -23,7 +23,7 @@ final class CorruptionRegistry {
     add(new GlassBlur());
     add(new MotionBlur());
     add(new ZoomBlur());
-    add(new NotImplementedCorruption("snow", WEATHER));
+    add(new Snow());
     add(new NotImplementedCorruption("frost", WEATHER));
     add(new Fog());
     add(new Brightness());
