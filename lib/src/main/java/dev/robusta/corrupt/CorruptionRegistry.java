@@ -24,7 +24,7 @@ final class CorruptionRegistry {
     add(new MotionBlur());
     add(new ZoomBlur());
     add(new Snow());
-    add(new NotImplementedCorruption("frost", WEATHER));
+    add(new Frost());
     add(new Fog());
     add(new Brightness());
     add(new Contrast());
