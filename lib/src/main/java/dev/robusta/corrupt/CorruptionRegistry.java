@@ -33,7 +33,7 @@ final class CorruptionRegistry {
     add(new NotImplementedCorruption("jpeg_compression", DIGITAL));
     add(new SpeckleNoise());
     add(new GaussianBlur());
-    add(new NotImplementedCorruption("spatter", EXTRA));
+    add(new Spatter());
     add(new Saturate());
   }
 
