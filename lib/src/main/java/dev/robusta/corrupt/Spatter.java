@@ -53,7 +53,8 @@ final class Spatter extends BaseCorruption {
     return Image.wrap(h, w, 3, px);
   }
 
-  private static float[] water(float[] x, double[] liquid, int h, int w, float intensity) {
+  /** The water branch on float32 HWC x (0..1) and a thresholded liquid layer; also used by ImageNet-P. */
+  static float[] water(float[] x, double[] liquid, int h, int w, float intensity) {
     OpenCv.load();
     byte[] layer = new byte[h * w];
     for (int i = 0; i < layer.length; i++) {
