@@ -28,9 +28,9 @@ final class CorruptionRegistry {
     add(new Fog());
     add(new Brightness());
     add(new Contrast());
-    add(new NotImplementedCorruption("elastic_transform", DIGITAL));
-    add(new NotImplementedCorruption("pixelate", DIGITAL));
-    add(new NotImplementedCorruption("jpeg_compression", DIGITAL));
+    add(new ElasticTransform());
+    add(new Pixelate());
+    add(new JpegCompression());
     add(new SpeckleNoise());
     add(new GaussianBlur());
     add(new Spatter());
