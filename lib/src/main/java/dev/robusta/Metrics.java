@@ -5,6 +5,12 @@ import dev.robusta.metrics.AdaptiveBinning;
 import dev.robusta.metrics.Calibration;
 import dev.robusta.metrics.CalibrationError;
 import dev.robusta.metrics.Classification;
+import dev.robusta.metrics.CorruptionErrors;
+import dev.robusta.metrics.CorruptionMetrics;
+import dev.robusta.metrics.CorruptionResult;
+import dev.robusta.metrics.PerturbationResult;
+import dev.robusta.metrics.Perturbations;
+import dev.robusta.metrics.Softmax;
 import dev.robusta.metrics.LabelSpace;
 import dev.robusta.metrics.OodConvention;
 import dev.robusta.metrics.OodDetection;
@@ -46,6 +52,21 @@ public final class Metrics {
   /** {@code Classification.accuracy(logits, labels, LabelSpace.full())}: logits {@code [N, C]}. */
   public static AccuracyResult accuracy(double[][] logits, int[] labels) {
     return Classification.accuracy(logits, labels, LabelSpace.full());
+  }
+
+  /** {@code Classification.accuracy(Softmax.toDouble(logits), labels, space)}: float logits as the classifier returns them. */
+  public static AccuracyResult accuracy(float[][] logits, int[] labels, LabelSpace space) {
+    return Classification.accuracy(Softmax.toDouble(logits), labels, space);
+  }
+
+  /** {@code CorruptionMetrics.mce(errors)}: mCE and relative mCE over the 15 benchmark corruptions. */
+  public static CorruptionResult mce(CorruptionErrors errors) {
+    return CorruptionMetrics.mce(errors);
+  }
+
+  /** {@code Perturbations.evaluate(perturbation, logits, difficulty)}: logits {@code [V, F, K]}. */
+  public static PerturbationResult perturbation(String perturbation, double[][][] logits, int difficulty) {
+    return Perturbations.evaluate(perturbation, logits, difficulty);
   }
 
   /** {@code Classification.accuracy(logits, labels, space)}. */
