@@ -23,17 +23,17 @@ final class CorruptionRegistry {
     add(new GlassBlur());
     add(new MotionBlur());
     add(new ZoomBlur());
-    add(new NotImplementedCorruption("snow", WEATHER));
-    add(new NotImplementedCorruption("frost", WEATHER));
+    add(new Snow());
+    add(new Frost());
     add(new Fog());
     add(new Brightness());
     add(new Contrast());
-    add(new NotImplementedCorruption("elastic_transform", DIGITAL));
-    add(new NotImplementedCorruption("pixelate", DIGITAL));
-    add(new NotImplementedCorruption("jpeg_compression", DIGITAL));
+    add(new ElasticTransform());
+    add(new Pixelate());
+    add(new JpegCompression());
     add(new SpeckleNoise());
     add(new GaussianBlur());
-    add(new NotImplementedCorruption("spatter", EXTRA));
+    add(new Spatter());
     add(new Saturate());
   }
 

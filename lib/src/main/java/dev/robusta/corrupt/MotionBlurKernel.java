@@ -51,21 +51,32 @@ final class MotionBlurKernel {
    */
   double[] apply(double[] x, int h, int w, int c) {
     double[] out = new double[x.length];
-    int[] colIndex = new int[w];
+    int rowLen = w * c;
     for (int t = 0; t < weight.length; t++) {
       double wt = weight[t];
       int sy = dy[t];
       int sx = dx[t];
-      for (int xx = 0; xx < w; xx++) {
-        colIndex[xx] = Math.min(w - 1, Math.max(0, xx - sx)) * c;
-      }
+      // columns whose source x - sx lies inside the image form one contiguous run
+      int lo = Math.max(0, sx);
+      int hi = Math.min(w, w + sx);
       for (int y = 0; y < h; y++) {
-        int srcRow = Math.min(h - 1, Math.max(0, y - sy)) * w * c;
-        int o = y * w * c;
-        for (int xx = 0; xx < w; xx++) {
-          int s = srcRow + colIndex[xx];
+        int src = Math.min(h - 1, Math.max(0, y - sy)) * rowLen;
+        int o = y * rowLen;
+        for (int xx = 0; xx < lo; xx++) {
+          int s = src + Math.min(w - 1, Math.max(0, xx - sx)) * c;
           for (int k = 0; k < c; k++) {
-            out[o++] += wt * x[s + k];
+            out[o + xx * c + k] += wt * x[s + k];
+          }
+        }
+        int from = o + lo * c;
+        int shift = src + (lo - sx) * c - from;
+        for (int i = from, end = o + hi * c; i < end; i++) {
+          out[i] += wt * x[i + shift];
+        }
+        for (int xx = Math.max(hi, lo); xx < w; xx++) {
+          int s = src + Math.min(w - 1, Math.max(0, xx - sx)) * c;
+          for (int k = 0; k < c; k++) {
+            out[o + xx * c + k] += wt * x[s + k];
           }
         }
       }

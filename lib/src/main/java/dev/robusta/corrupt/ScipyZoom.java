@@ -4,7 +4,7 @@ package dev.robusta.corrupt;
  * scipy {@code ndimage.zoom(img, (z, z, 1), order=1)} on a float32 HWC image, plus the references'
  * {@code clipped_zoom} (centre crop of {@code ceil(side / z)}, zoom, trim back). scipy's mapping is
  * corner-aligned: output index o samples input coordinate {@code o * (in - 1) / (out - 1)}, output
- * size {@code round(in * z)} (half to even); linear weights {@code (1 - t, t)} multiplied per axis
+ * size {@code round(in * z)} (half to even); linear weights {@code (1 - t, 1 - (1 - t))} multiplied per axis
  * and summed in scipy's order, cast to float32.
  */
 final class ScipyZoom {
@@ -79,7 +79,7 @@ final class ScipyZoom {
         start[i] = s;
         next[i] = Math.min(s + 1, in - 1);
         w0[i] = 1.0 - t;
-        w1[i] = t;
+        w1[i] = 1.0 - w0[i]; // scipy: the last weight is 1 minus the others
       }
     }
   }

@@ -51,6 +51,23 @@ final class SeededRandomSource implements RandomSource {
     if (lam == 0) {
       return 0;
     }
+    double[] cdf = PoissonTables.cdf(lam);
+    if (cdf != null) {
+      double u = rng.nextDouble();
+      if (u < cdf[cdf.length - 1]) {
+        int lo = 0;
+        int hi = cdf.length - 1;
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (cdf[mid] > u) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        return lo;
+      }
+    }
     if (lam < 10) {
       double limit = Math.exp(-lam);
       int k = 0;

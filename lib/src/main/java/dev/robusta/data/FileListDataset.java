@@ -50,6 +50,11 @@ final class FileListDataset implements Dataset {
   @Override
   public LabelSpace labelSpace() { return space; }
 
+  /** @return the label of sample {@code index} without decoding the image */
+  int labelOf(int index) {
+    return labels[index];
+  }
+
   /** @return the file of sample {@code index} */
   Path path(int index) {
     return root.resolve(files[index]);

@@ -128,6 +128,24 @@ public final class LabelSpace {
   }
 
   /**
+   * @param imagenetIndex an ImageNet-1k index 0..999
+   * @return the label of this space that maps to it, or -1 when none does
+   */
+  public int indexOfImagenet(int imagenetIndex) {
+    if (imagenet == null) {
+      throw new IllegalStateException("label space " + name + " does not map to ImageNet-1k");
+    }
+    for (int c = 0; c < imagenet.length; c++) {
+      for (int k : imagenet[c]) {
+        if (k == imagenetIndex) {
+          return c;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Turns 1000 ImageNet logits into a label of this space, following the policy.
    *
    * @param logits1k the model's {@code [1000]} logits (or probabilities) for one image

@@ -15,7 +15,7 @@ import jdk.jshell.spi.ExecutionEnv;
  *
  * <p>Unlike {@code jdk.jshell.execution.LocalExecutionControl}, it joins only the snippet's own
  * thread, so pool threads a cell leaves behind (parallel streams, executors) never block the next
- * cell. {@link #stop()} stops that thread ({@code Thread.stop}, still functional on Java 17).
+ * cell. {@link #cancel()} stops that thread ({@code Thread.stop}, still functional on Java 17).
  */
 final class CapturingExecutionControl extends DirectExecutionControl {
   /** Marks "no value was produced" (a declaration, or a snippet that was not run). */
@@ -23,7 +23,7 @@ final class CapturingExecutionControl extends DirectExecutionControl {
 
   private final Object lock = new Object();
   private Thread running;
-  private volatile boolean stopped;
+  private volatile boolean cancelled;
   private volatile Object lastValue = NO_VALUE;
 
   /** @return the value of the last snippet run, or {@link #NO_VALUE} */
@@ -36,9 +36,25 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     lastValue = NO_VALUE;
   }
 
-  /** @return whether the last snippet was stopped by {@link #stop()} */
-  boolean wasStopped() {
-    return stopped;
+  /** @return whether {@link #cancel()} was called since the last {@link #resetCancel()} */
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** Starts a new cell: earlier interrupts no longer apply. */
+  void resetCancel() {
+    cancelled = false;
+  }
+
+  /** Stops the running snippet, if any, and makes later snippets of this cell refuse to start. */
+  @SuppressWarnings({"deprecation", "removal"})
+  void cancel() {
+    synchronized (lock) {
+      cancelled = true;
+      if (running != null) {
+        running.stop();
+      }
+    }
   }
 
   @Override
@@ -54,18 +70,20 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     }, "robusta-cell");
     t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
     synchronized (lock) {
-      stopped = false;
+      if (cancelled) {
+        throw new ExecutionControl.StoppedException();
+      }
       running = t;
+      t.start();
     }
     try {
-      t.start();
       t.join();
     } finally {
       synchronized (lock) {
         running = null;
       }
     }
-    if (stopped) {
+    if (cancelled) {
       throw new ExecutionControl.StoppedException();
     }
     if (thrown[0] != null) {
@@ -78,15 +96,10 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     return valueString(result[0]);
   }
 
+  /** JShell's own stop request: same as {@link #cancel()}. */
   @Override
-  @SuppressWarnings({"deprecation", "removal"})
   public void stop() {
-    synchronized (lock) {
-      if (running != null) {
-        stopped = true;
-        running.stop();
-      }
-    }
+    cancel();
   }
 
   /** Provides one control per JShell instance; {@link #control()} hands it back to the session. */

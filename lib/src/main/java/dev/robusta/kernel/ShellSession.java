@@ -87,13 +87,13 @@ final class ShellSession implements AutoCloseable {
    * @throws CellException.InterruptedCellException when {@link #stop()} interrupted it
    */
   CellValue eval(String code, String source) {
+    control.resetCancel();
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     String rest = code;
     CellValue last = CellValue.NONE;
     while (!rest.isBlank()) {
       int offset = code.length() - rest.length();
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-      int firstLine = lineOf(code, offset);
       int codeLine = lineOf(code, offset + leadingBlankOrComment(rest));
       if (!info.completeness().isComplete()) {
         if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
@@ -103,21 +103,25 @@ final class ShellSession implements AutoCloseable {
         throw new CellException.CompileException("incomplete code (a missing brace, parenthesis or"
             + " quote?)", where, List.of(where + ": incomplete code: " + firstLineOf(rest.strip())));
       }
-      last = evalSnippet(info.source(), source, firstLine, codeLine);
+      // JShell numbers stack-frame lines correctly only when the snippet starts with code.
+      String snippet = info.source().substring(Math.min(info.source().length(),
+          leadingBlankOrComment(info.source())));
+      if (!snippet.isBlank()) {
+        last = evalSnippet(snippet, source, codeLine);
+      }
       rest = info.remaining();
     }
     return last;
   }
 
-  /**
-   * @param firstLine the cell line where the snippet's source (with its leading blank lines) starts:
-   *     compiler positions count from there
-   * @param codeLine the cell line of its first code token: stack-frame lines count from there
-   */
-  private CellValue evalSnippet(String snippetSource, String source, int firstLine, int codeLine) {
+  /** @param codeLine the cell line of the snippet's first character (compiler and frame lines count from it) */
+  private CellValue evalSnippet(String snippetSource, String source, int codeLine) {
+    if (control.cancelled()) {
+      throw new CellException.InterruptedCellException(source + ":" + codeLine);
+    }
     control.clearLastValue();
     List<SnippetEvent> events = shell.eval(snippetSource);
-    if (control.wasStopped()) {
+    if (control.cancelled()) {
       throw new CellException.InterruptedCellException(source + ":" + codeLine);
     }
     CellValue value = CellValue.NONE;
@@ -128,7 +132,7 @@ final class ShellSession implements AutoCloseable {
       Snippet sn = e.snippet();
       locations.put(sn.id(), new Location(source, codeLine));
       if (e.status() == Snippet.Status.REJECTED) {
-        throw compileError(sn, source, firstLine);
+        throw compileError(sn, source, codeLine);
       }
       if (e.exception() != null) {
         throw thrown(e.exception(), source, codeLine);
@@ -206,7 +210,7 @@ final class ShellSession implements AutoCloseable {
           where = at;
           located = true;
         }
-        String method = el.getClassName().isEmpty() ? "" : el.getClassName() + "." + el.getMethodName();
+        String method = el.getClassName().isEmpty() ? el.getMethodName() : el.getClassName() + "." + el.getMethodName();
         trace.add("    at " + method + "(" + at + ")");
       }
       firstException = false;
@@ -298,13 +302,17 @@ final class ShellSession implements AutoCloseable {
     return start;
   }
 
-  /** Interrupts the running snippet, if any (safe to call from another thread). */
+  /**
+   * Interrupts the running cell (safe to call from another thread): the running snippet is stopped
+   * and no further snippet of the cell starts, even when the request arrives while one compiles.
+   */
   void stop() {
-    shell.stop();
+    control.cancel();
   }
 
   @Override
   public void close() {
+    control.cancel();
     shell.close();
   }
 

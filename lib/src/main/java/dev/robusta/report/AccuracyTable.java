@@ -1,5 +1,6 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.AccuracyResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,12 @@ public final class AccuracyTable {
    * @param top1 top-1 accuracy in [0, 1]
    * @param top5 top-5 accuracy in [0, 1] (NaN when not measured)
    */
-  public record Row(String model, String dataset, String labelSpace, int n, double top1, double top5) {}
+  public record Row(String model, String dataset, String labelSpace, int n, double top1, double top5) {
+    /** @return the row of a metrics result (its label space, n, top-1 and top-5) */
+    public static Row of(String model, String dataset, AccuracyResult r) {
+      return new Row(model, dataset, r.labelSpace(), r.n(), r.top1(), r.top5());
+    }
+  }
 
   /**
    * @return the long table {@code model, dataset, labelSpace, n, top1, top5}, one row per entry

@@ -1,5 +1,9 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.ReliabilityDiagram;
+import dev.robusta.metrics.RiskCoverageCurve;
+import java.util.Map;
+
 /**
  * Calibration figures: the reliability diagram with the confidence histogram. The bin statistics come from
  * the metrics package; this class only draws them.
@@ -24,6 +28,30 @@ public final class CalibrationCharts {
       ChartBuilder.sameLength("bin lower edges", lower.length, "accuracies", accuracy.length);
       ChartBuilder.sameLength("bin lower edges", lower.length, "counts", count.length);
     }
+  }
+
+  /**
+   * The reliability diagram of a metrics result (equal-width bins), titled with its ECE.
+   */
+  public static Chart reliability(String title, ReliabilityDiagram d) {
+    double[] count = new double[d.bins()];
+    for (int i = 0; i < count.length; i++) {
+      count[i] = d.count()[i];
+    }
+    return reliability(title, new Bins(d.lower(), d.upper(), d.meanConfidence(), d.accuracy(), count), d.ece());
+  }
+
+  /**
+   * Selective prediction: risk (error rate among the accepted samples) against coverage, one line per model,
+   * with AURC in the legend.
+   *
+   * @param curves model name to its risk-coverage curve from the metrics package
+   */
+  public static Chart riskCoverage(String title, Map<String, RiskCoverageCurve> curves) {
+    ChartBuilder b = Chart.builder(title).xAxis("Coverage (fraction accepted, most confident first)")
+        .yAxis("Risk (error rate among accepted)").xRange(0, 1);
+    curves.forEach((name, c) -> b.line(OodCharts.label(name, "AURC", c.aurc()), c.coverage(), c.risk()));
+    return b.build();
   }
 
   /**

@@ -25,7 +25,7 @@ import javax.imageio.ImageIO;
  * A labelled grid of pictures rendered as one PNG: e.g. a picture and its corruptions (rows) at severities
  * 1..5 (columns), or AugMix / PixMix samples of a picture. Each cell shows one {@link Image} scaled to
  * {@code cell} x {@code cell} pixels (nearest neighbour when enlarging, so pixels of a 32x32 input stay
- * sharp; area-averaged when shrinking). A missing cell ({@code null}) stays blank.
+ * sharp; bilinear when shrinking). A missing cell ({@code null}) stays blank.
  */
 public final class ImageGrid implements Displayable {
   private static final int LABEL_W = 130;
@@ -149,8 +149,7 @@ public final class ImageGrid implements Displayable {
     return t.equals(s) ? s : t + "…";
   }
 
-  private static java.awt.Image scaled(BufferedImage src, int cell) {
-    int hint = src.getWidth() < cell ? java.awt.Image.SCALE_FAST : java.awt.Image.SCALE_AREA_AVERAGING;
+  private static BufferedImage scaled(BufferedImage src, int cell) {
     if (src.getWidth() == cell && src.getHeight() == cell) {
       return src;
     }
@@ -160,9 +159,10 @@ public final class ImageGrid implements Displayable {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, src.getWidth() < cell
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, s >= 1
           ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(hint == java.awt.Image.SCALE_FAST ? src : src.getScaledInstance(w, h, hint), 0, 0, w, h, null);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.drawImage(src, 0, 0, w, h, null);
     } finally {
       g.dispose();
     }

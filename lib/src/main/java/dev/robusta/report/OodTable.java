@@ -1,8 +1,12 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.OodDetectionResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -37,6 +41,30 @@ public final class OodTable {
   public record Row(String idSet, String oodSet, String score, String scoreOrientation, double auroc,
       double auprIn, double auprOut, double fpr95, String fpr95Positive, String fpr95Rule,
       double detectionError, int nId, int nOod) {}
+
+  /**
+   * @return the row of one metrics result, with its score, orientation, convention and set sizes
+   */
+  public static Row row(String idSet, String oodSet, OodDetectionResult r) {
+    return new Row(idSet, oodSet, r.score(), r.orientation().name(), r.auroc(), r.auprIn(), r.auprOut(),
+        r.fpr95(), r.convention().positive().name(), r.convention().rule().name(), r.detectionError(), r.nId(),
+        r.nOod());
+  }
+
+  /**
+   * The table of metrics results, one row per (OOD set, score), the protocol taken from the results.
+   *
+   * @param byOodSet OOD set id to the results of each score on it, in row order
+   */
+  public static ResultTable of(String title, String idSet, Map<String, List<OodDetectionResult>> byOodSet) {
+    List<Row> rows = new ArrayList<>();
+    Set<String> protocols = new LinkedHashSet<>();
+    byOodSet.forEach((ood, results) -> results.forEach(r -> {
+      rows.add(row(idSet, ood, r));
+      protocols.add(r.protocol());
+    }));
+    return of(title, rows, String.join("; ", protocols));
+  }
 
   /**
    * @param title what the table shows

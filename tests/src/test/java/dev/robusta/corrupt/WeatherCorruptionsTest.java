@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(60)
 class WeatherCorruptionsTest {
-  static final List<String> WEATHER = List.of("fog");
+  static final List<String> WEATHER = List.of("fog", "snow", "spatter");
 
   static Stream<Replay> replays() {
     List<Replay> r = CorruptionOracles.replays(WEATHER);
@@ -38,6 +38,8 @@ class WeatherCorruptionsTest {
     System.out.println("[weather golden] " + c + ": " + d);
     switch (c.corruption()) {
       case "fog" -> assertTrue(d.max() <= 1 && d.mean() <= 0.01, c + ": " + d);
+      case "spatter" -> assertTrue(d.max() <= 1, c + ": " + d);
+      case "snow" -> assertTrue(c.impl().equals("hendrycks") ? d.max() <= 2 && d.mean() <= 0.5 : d.max() <= 1, c + ": " + d);
       default -> throw new AssertionError(c.corruption());
     }
   }
