@@ -1,5 +1,6 @@
 package dev.robusta;
 
+import dev.robusta.infer.Predictions;
 import dev.robusta.metrics.Scores;
 import dev.robusta.metrics.Softmax;
 import dev.robusta.ood.Ensemble;
@@ -17,6 +18,21 @@ public final class OodScores {
   /** {@code LogitScores.msp(logits)}: max softmax, higher = more ID. */
   public static Scores msp(float[][] logits) {
     return LogitScores.msp(Softmax.toDouble(logits));
+  }
+
+  /** {@code LogitScores.msp(predictions.logits())}: from cached or computed predictions. */
+  public static Scores msp(Predictions predictions) {
+    return msp(predictions.logits());
+  }
+
+  /** {@code LogitScores.maxLogit(predictions.logits())}. */
+  public static Scores maxLogit(Predictions predictions) {
+    return maxLogit(predictions.logits());
+  }
+
+  /** {@code LogitScores.energy(predictions.logits(), 1)}. */
+  public static Scores energy(Predictions predictions) {
+    return energy(predictions.logits());
   }
 
   /** {@code LogitScores.msp(logits)}. */

@@ -2,9 +2,15 @@ package dev.robusta.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robusta.Metrics;
 import dev.robusta.OodScores;
+import dev.robusta.infer.Backend;
+import dev.robusta.infer.ModelInfo;
+import dev.robusta.infer.Precision;
+import dev.robusta.infer.Predictions;
 import dev.robusta.ood.KlMatching;
 import dev.robusta.ood.LogitScores;
 import org.junit.jupiter.api.Test;
@@ -47,5 +53,27 @@ class FacadeTest {
     assertArrayEquals(LogitScores.entropy(id).values(), OodScores.entropy(ID).values(), 0.0);
     assertArrayEquals(KlMatching.fit(id).score(Softmax.toDouble(OOD), KlMatching.Variant.MIN_OVER_CLASSES).values(),
         OodScores.klMatching(ID, OOD).values(), 0.0);
+  }
+
+  static Predictions predictions(String dataset, String sha, float[][] logits, int[] labels) {
+    ModelInfo m = new ModelInfo("toy", sha, Backend.PYTORCH, "cpu", Precision.FP32, null, null);
+    return new Predictions(m, dataset, "-", "none", logits, labels, null, Predictions.Source.CACHE);
+  }
+
+  @Test
+  void predictionsFacade() {
+    Predictions id = predictions("toy-id", "abc", ID, new int[] {0, 1, 2, 0});
+    Predictions ood = predictions("toy-ood", "abc", OOD, new int[] {-1, -1, -1});
+    OodDetectionResult r = Metrics.ood(id, ood, OodScores::msp, OodConvention.DEFAULT);
+    assertEquals(Metrics.ood(OodScores.msp(ID), OodScores.msp(OOD)).auroc(), r.auroc(), 0.0);
+    assertTrue(r.protocol().contains("ID toy-id/- vs OOD toy-ood/-") && r.protocol().contains("model toy"), r.protocol());
+    assertEquals(Metrics.accuracy(ID, id.labels(), LabelSpace.full()).top1Correct(), Metrics.accuracy(id, LabelSpace.full()).top1Correct());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Metrics.accuracy(ood, LabelSpace.full()));
+    assertTrue(e.getMessage().startsWith("3 of 3 samples of toy-ood/- are unlabelled"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.ood(id, predictions("toy-ood", "other", OOD, new int[3]), OodScores::msp, OodConvention.DEFAULT));
+    double[] conf = OodScores.msp(ID).values();
+    boolean[] correct = {true, true, true, true};
+    assertEquals(Calibration.ece(conf, correct).value(), Metrics.ece(id).value(), 1e-12);
   }
 }
