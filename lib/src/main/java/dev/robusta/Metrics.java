@@ -2,6 +2,10 @@ package dev.robusta;
 
 import dev.robusta.infer.Predictions;
 import dev.robusta.metrics.AccuracyResult;
+import dev.robusta.metrics.AccuracyTable;
+import dev.robusta.metrics.AccuracyTransform;
+import dev.robusta.metrics.EffectiveRobustness;
+import dev.robusta.metrics.RobustnessFit;
 import dev.robusta.metrics.AdaptiveBinning;
 import dev.robusta.metrics.Calibration;
 import dev.robusta.metrics.CalibrationError;
@@ -113,6 +117,15 @@ public final class Metrics {
   /** {@code CorruptionMetrics.mce(errors)}: mCE and relative mCE over the 15 benchmark corruptions. */
   public static CorruptionResult mce(CorruptionErrors errors) {
     return CorruptionMetrics.mce(errors);
+  }
+
+  /**
+   * {@code EffectiveRobustness.fit(table, idSetting, oodSetting, baselineModels, AccuracyTransform.LOGIT)}: the
+   * Taori et al. baseline line; {@code EffectiveRobustness.perModel(table, fit)} then gives ER in accuracy points.
+   */
+  public static RobustnessFit effectiveRobustness(AccuracyTable table, String idSetting, String oodSetting,
+      java.util.Collection<String> baselineModels) {
+    return EffectiveRobustness.fit(table, idSetting, oodSetting, baselineModels, AccuracyTransform.LOGIT);
   }
 
   /** {@code Perturbations.evaluate(perturbation, logits, difficulty)}: logits {@code [V, F, K]}. */

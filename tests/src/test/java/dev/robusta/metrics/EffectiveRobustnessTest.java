@@ -64,6 +64,7 @@ class EffectiveRobustnessTest {
     double line = 100 / (1 + Math.exp(-(fit.slope() * Math.log(x / (100 - x)) + fit.intercept())));
     assertEquals(y - line, er.get("resnet50"), 1e-9);
     assertTrue(fit.toString().contains("LOGIT") && fit.toString().contains("accuracy points"));
+    assertEquals(fit, dev.robusta.Metrics.effectiveRobustness(testbed, "val", V2, BASELINES), "facade = long form");
   }
 
   @Test
