@@ -89,7 +89,8 @@ public final class OodDetection {
       sum[4] += one.tprAtThreshold();
       sum[5] += one.detectionError();
     }
-    String protocol = "Outlier Exposure subsampling: " + draws + " draws of " + m + " OOD scores (|ID|/5) out of "
+    String size = m == Math.max(1, id.size() / 5) ? "|ID|/5" : "|ID|/5 = " + Math.max(1, id.size() / 5) + " capped at |OOD|";
+    String protocol = "Outlier Exposure subsampling: " + draws + " draws of " + m + " OOD scores (" + size + ") out of "
         + ood.size() + " without replacement, seed " + seed + ", metrics averaged over draws";
     return new OodDetectionResult(id.name(), id.orientation(), convention, id.size(), m, sum[0] / draws,
         sum[1] / draws, sum[2] / draws, sum[3] / draws, sum[4] / draws, Double.NaN, sum[5] / draws, protocol);
