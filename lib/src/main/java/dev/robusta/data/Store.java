@@ -70,14 +70,17 @@ public final class Store {
     this.readTimeoutMs = readTimeoutMs;
   }
 
-  /** @return the store at {@code $ROBUSTA_DATA} (or {@code ~/.cache/robusta}), offline if {@code ROBUSTA_OFFLINE} is set */
+  /**
+   * @return the store at system property {@code robusta.data}, else {@code $ROBUSTA_DATA}, else
+   *     {@code ~/.cache/robusta}; offline when {@code robusta.offline} / {@code ROBUSTA_OFFLINE} is set
+   */
   public static Store defaultStore() {
     String env = System.getenv("ROBUSTA_DATA");
     String prop = System.getProperty("robusta.data");
     Path r = prop != null ? Path.of(prop) : env != null && !env.isBlank() ? Path.of(env)
         : Path.of(System.getProperty("user.home"), ".cache", "robusta");
-    String off = System.getenv("ROBUSTA_OFFLINE");
-    return new Store(r, off != null && !off.isBlank() && !off.equals("0"));
+    String off = System.getProperty("robusta.offline", System.getenv("ROBUSTA_OFFLINE"));
+    return new Store(r, off != null && !off.isBlank() && !off.equals("0") && !off.equals("false"));
   }
 
   /** @return the cache root */
