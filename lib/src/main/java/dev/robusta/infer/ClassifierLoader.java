@@ -171,7 +171,13 @@ public final class ClassifierLoader {
     if (file != null) {
       cb.optModelPath(file.toAbsolutePath());
     } else {
-      cb.optModelUrls(zooUrl);
+      try {
+        cb.optModelUrls(zooUrl);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DJL cannot resolve '" + zooUrl + "': " + e.getMessage()
+            + " (djl:// URLs need the engine's model-zoo jar, e.g. ai.djl.pytorch:pytorch-model-zoo, on the"
+            + " class path; an https:// URL of a model archive needs none)", e);
+      }
     }
     if (b == Backend.ONNX_RUNTIME) {
       cb.optOption("optLevel", onnxOptimization.ortName());
