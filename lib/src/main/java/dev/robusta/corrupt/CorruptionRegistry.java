@@ -23,9 +23,9 @@ final class CorruptionRegistry {
     add(new GlassBlur());
     add(new MotionBlur());
     add(new ZoomBlur());
-    add(new NotImplementedCorruption("snow", WEATHER));
-    add(new NotImplementedCorruption("frost", WEATHER));
-    add(new NotImplementedCorruption("fog", WEATHER));
+    add(new Snow());
+    add(new Frost());
+    add(new Fog());
     add(new Brightness());
     add(new Contrast());
     add(new ElasticTransform());
@@ -33,7 +33,7 @@ final class CorruptionRegistry {
     add(new JpegCompression());
     add(new SpeckleNoise());
     add(new GaussianBlur());
-    add(new NotImplementedCorruption("spatter", EXTRA));
+    add(new Spatter());
     add(new Saturate());
   }
 
