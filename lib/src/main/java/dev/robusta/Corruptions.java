@@ -1,9 +1,11 @@
 package dev.robusta;
 
+import dev.robusta.corrupt.CorruptedBenchmark;
 import dev.robusta.corrupt.Corruption;
 import dev.robusta.corrupt.CorruptionGroup;
 import dev.robusta.corrupt.Preset;
 import dev.robusta.corrupt.RandomSource;
+import dev.robusta.data.Dataset;
 import dev.robusta.data.Image;
 import java.util.List;
 
@@ -37,6 +39,20 @@ public final class Corruptions {
   /** With an explicit random source, e.g. a {@link dev.robusta.corrupt.ReplayRandomSource}. */
   public static Image apply(Image image, String name, int severity, Preset preset, RandomSource random) {
     return Corruption.named(name).apply(image, severity, preset, random);
+  }
+
+  /**
+   * The 15 benchmark corruptions x severities 1..5 of a dataset, generated lazily in memory (protocol
+   * {@code IN_MEMORY}, seed 0). Long form: {@code CorruptedBenchmark.builder(clean, preset).build()};
+   * the builder adds the seed, the 4 extra corruptions and the ImageNet-C release's JPEG-85 step.
+   */
+  public static CorruptedBenchmark corrupted(Dataset clean, Preset preset) {
+    return CorruptedBenchmark.builder(clean, preset).build();
+  }
+
+  /** Long form: {@code CorruptedBenchmark.builder(clean, preset).seed(seed).build()}. */
+  public static CorruptedBenchmark corrupted(Dataset clean, Preset preset, long seed) {
+    return CorruptedBenchmark.builder(clean, preset).seed(seed).build();
   }
 
   /** @return the 19 names in ImageNet-C order (15 benchmark, then speckle_noise, gaussian_blur, spatter, saturate) */

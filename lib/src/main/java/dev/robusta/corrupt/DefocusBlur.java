@@ -55,20 +55,13 @@ final class DefocusBlur extends BaseCorruption {
     double[] x = Pixels.unit(rgb);
     Mat src = new Mat(h, w, CvType.CV_64FC3);
     src.put(0, 0, x);
-    java.util.List<Mat> planes = new java.util.ArrayList<>();
-    Core.split(src, planes);
-    java.util.List<Mat> filtered = new java.util.ArrayList<>();
-    for (Mat p : planes) {
-      Mat f = new Mat();
-      Imgproc.filter2D(p, f, -1, kernel, new org.opencv.core.Point(-1, -1), 0, Core.BORDER_REFLECT_101);
-      filtered.add(f);
-    }
-    Core.merge(filtered, src);
-    filtered.forEach(Mat::release);
-    src.get(0, 0, x);
+    Mat dst = new Mat();
+    // filter2D applies the kernel to each channel independently, as the references' per-channel loop
+    Imgproc.filter2D(src, dst, -1, kernel, new org.opencv.core.Point(-1, -1), 0, Core.BORDER_REFLECT_101);
+    dst.get(0, 0, x);
     src.release();
+    dst.release();
     kernel.release();
-    planes.forEach(Mat::release);
     return Pixels.fromUnit(h, w, 3, x);
   }
 }

@@ -44,37 +44,67 @@ final class GaussianFilter {
       double truncate) {
     double[] cur = src;
     if (sigmaY > 1e-15) {
-      cur = pass(cur, h, w, c, halfKernel(sigmaY, truncate), mode, true);
+      cur = alongAxis0(cur, h, w * c, halfKernel(sigmaY, truncate), mode);
     }
     if (sigmaX > 1e-15) {
-      cur = pass(cur, h, w, c, halfKernel(sigmaX, truncate), mode, false);
+      cur = alongAxis1(cur, h, w, c, halfKernel(sigmaX, truncate), mode);
     }
     return cur == src ? src.clone() : cur;
   }
 
-  private static double[] pass(double[] in, int h, int w, int c, double[] k, Mode mode, boolean alongRows) {
+  /**
+   * Correlation along axis 0 of rows of {@code rowLen} values. Every output value is accumulated in
+   * scipy's order ({@code x[i] * k0}, then {@code (x[i - j] + x[i + j]) * k[j]} for j = r .. 1), one
+   * whole row at a time so the inner loop runs over contiguous memory.
+   */
+  private static double[] alongAxis0(double[] in, int h, int rowLen, double[] k, Mode mode) {
     int r = k.length - 1;
-    int n = alongRows ? h : w;
-    int lines = alongRows ? w * c : h * c;
     double[] out = new double[in.length];
-    double[] line = new double[n + 2 * r];
-    int[] map = new int[n + 2 * r];
-    for (int i = 0; i < map.length; i++) {
-      map[i] = extend(i - r, n, mode);
-    }
-    int stride = alongRows ? w * c : c;
-    for (int l = 0; l < lines; l++) {
-      int base = alongRows ? l : (l / c) * w * c + (l % c);
-      for (int i = 0; i < line.length; i++) {
-        line[i] = in[base + map[i] * stride];
+    double k0 = k[0];
+    for (int y = 0; y < h; y++) {
+      int base = y * rowLen;
+      for (int i = 0; i < rowLen; i++) {
+        out[base + i] = in[base + i] * k0;
       }
-      for (int i = 0; i < n; i++) {
-        int ctr = i + r;
-        double acc = line[ctr] * k[0];
-        for (int j = r; j >= 1; j--) {
-          acc += (line[ctr - j] + line[ctr + j]) * k[j];
+      for (int j = r; j >= 1; j--) {
+        int a = extend(y - j, h, mode) * rowLen;
+        int b = extend(y + j, h, mode) * rowLen;
+        double kj = k[j];
+        for (int i = 0; i < rowLen; i++) {
+          out[base + i] += (in[a + i] + in[b + i]) * kj;
         }
-        out[base + i * stride] = acc;
+      }
+    }
+    return out;
+  }
+
+  /** Correlation along axis 1 (columns) of an H x W x c array, same accumulation order. */
+  private static double[] alongAxis1(double[] in, int h, int w, int c, double[] k, Mode mode) {
+    int r = k.length - 1;
+    int rowLen = w * c;
+    double[] out = new double[in.length];
+    double[] pad = new double[(w + 2 * r) * c];
+    int[] map = new int[w + 2 * r];
+    for (int i = 0; i < map.length; i++) {
+      map[i] = extend(i - r, w, mode);
+    }
+    double k0 = k[0];
+    for (int y = 0; y < h; y++) {
+      int base = y * rowLen;
+      for (int i = 0; i < map.length; i++) {
+        System.arraycopy(in, base + map[i] * c, pad, i * c, c);
+      }
+      int centre = r * c;
+      for (int i = 0; i < rowLen; i++) {
+        out[base + i] = pad[centre + i] * k0;
+      }
+      for (int j = r; j >= 1; j--) {
+        int a = centre - j * c;
+        int b = centre + j * c;
+        double kj = k[j];
+        for (int i = 0; i < rowLen; i++) {
+          out[base + i] += (pad[a + i] + pad[b + i]) * kj;
+        }
       }
     }
     return out;
