@@ -16,6 +16,14 @@ public interface Dataset extends Iterable<Sample> {
   int size();
 
   /**
+   * @return the classes {@link Sample#label()} indexes into, with their ImageNet-1k mapping and
+   *     policy where the dataset has one; null for unlabelled (OOD-only) sets
+   */
+  default LabelSpace labelSpace() {
+    return null;
+  }
+
+  /**
    * Decodes one sample.
    *
    * @param index 0 .. size()-1
