@@ -43,6 +43,18 @@ public final class Models {
   }
 
   /**
+   * Loads a TorchScript or ONNX file from a URL, downloaded once into the default dataset store and
+   * checked against its SHA-256. Long form:
+   * {@code ClassifierLoader.url(url, sha256, preset, Store.defaultStore()).load()}.
+   *
+   * @throws dev.robusta.data.ChecksumMismatchException when the download differs from {@code sha256}
+   * @throws dev.robusta.data.DownloadException when it cannot be downloaded (offline, HTTP error)
+   */
+  public static Classifier load(String url, String sha256, Preset preset) {
+    return ClassifierLoader.url(url, sha256, preset, dev.robusta.data.Store.defaultStore()).load();
+  }
+
+  /**
    * Loads a model from DJL's model zoo or any URL DJL's {@code Criteria.optModelUrls} accepts (needs
    * network; fails with "Offline mode is enabled" under {@code -Dai.djl.offline=true}). Long form:
    * {@code ClassifierLoader.zoo(url, backend, preset).load()}.
