@@ -62,12 +62,12 @@ public final class EffectiveRobustnessChart {
     for (double t : TICKS) {
       if (t >= lo && t <= hi) {
         tv.add(logit(t));
-        tt.add(String.format(t < 0.1 || t > 0.9 ? "%.0f%%" : "%.0f%%", 100 * t));
+        tt.add(String.format("%.0f%%", 100 * t));
       }
     }
     double[] tvals = tv.stream().mapToDouble(Double::doubleValue).toArray();
     String[] ttext = tt.toArray(new String[0]);
-    return b.xTicks(tvals, ttext).yTicks(tvals, ttext).xRange(x0, x1).yRange(x0, x1).build();
+    return b.xTicks(tvals, ttext).yTicks(tvals, ttext).xRange(x0, x1).yRange(x0, x1).noZeroLines().build();
   }
 
   private static void addPoints(ChartBuilder b, String name, List<EffectiveRobustnessTable.Row> rows, boolean base) {

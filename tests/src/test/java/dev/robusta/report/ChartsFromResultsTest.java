@@ -50,14 +50,18 @@ class ChartsFromResultsTest {
   @Test
   void rocAndPrCurvesForSeveralScoresFromOracleArrays() throws Exception {
     Map<String, Double> auroc = new LinkedHashMap<>();
+    Map<String, Double> auprOut = new LinkedHashMap<>();
     for (CSVRecord r : RealResults.csv("oracles/metrics/ood/ood_measures.csv")) {
       auroc.put(r.get("case"), r.get("ref_auroc").isEmpty() ? Double.NaN : Double.parseDouble(r.get("ref_auroc")));
+      auprOut.put(r.get("case"), r.get("ref_aupr").isEmpty() ? Double.NaN : Double.parseDouble(r.get("ref_aupr")));
     }
     Map<String, Curve> curves = new LinkedHashMap<>();
+    Map<String, Curve> prCurves = new LinkedHashMap<>();
     for (String c : List.of("ties_int", "imbalanced_few_neg", "n10")) {
       double[] pos = RealResults.column("oracles/metrics/ood/cases/" + c + "_pos.csv");
       double[] neg = RealResults.column("oracles/metrics/ood/cases/" + c + "_neg.csv");
       curves.put(c, RealResults.roc(pos, neg, auroc.get(c)));
+      prCurves.put(c, RealResults.pr(pos, neg, auprOut.get(c)));
     }
     JsonNode roc = json(OodCharts.roc("ROC curves", curves, "OOD positive"));
     assertEquals(List.of("ties_int (AUROC 0.6180)", "imbalanced_few_neg (AUROC " + String.format("%.4f",
@@ -71,7 +75,9 @@ class ChartsFromResultsTest {
     assertEquals(1.0, t.get("x").get(t.get("x").size() - 1).asDouble());
     assertEquals("lines", t.get("mode").asText());
 
-    JsonNode pr = json(OodCharts.pr("PR curves", curves, "OOD positive (AUPR-Out)", 0.4));
+    JsonNode pr = json(OodCharts.pr("PR curves", prCurves, "OOD positive (AUPR-Out)", 0.4));
+    assertEquals(String.format("ties_int (AUPR %.4f)", auprOut.get("ties_int")), names(pr).get(0));
+    assertEquals(0.0, trace(pr, "ties_int").get("x").get(0).asDouble());
     assertEquals("Recall (OOD positive (AUPR-Out))", axisTitle(pr, "xaxis"));
     assertEquals("Precision (OOD positive (AUPR-Out))", axisTitle(pr, "yaxis"));
     assertEquals(0.4, trace(pr, "random detector").get("y").get(0).asDouble());
@@ -115,6 +121,7 @@ class ChartsFromResultsTest {
     assertEquals("Confidence (max softmax probability)", axisTitle(f, "xaxis"));
     assertEquals("Accuracy", axisTitle(f, "yaxis"));
     assertEquals("Samples", axisTitle(f, "yaxis2"));
+    assertEquals("[0.0,0.22]", f.get("layout").get("yaxis2").get("domain").toString(), "histogram panel below");
     JsonNode hist = trace(f, "samples per bin");
     assertEquals("bar", hist.get("type").asText());
     assertEquals("y2", hist.get("yaxis").asText());
@@ -156,7 +163,7 @@ class ChartsFromResultsTest {
     assertTrue(axisTitle(f, "xaxis").startsWith("Coverage"));
   }
 
-  private static CorruptionTable.Grid oracleGrid(String model) {
+  static CorruptionTable.Grid oracleGrid(String model) {
     Map<String, double[]> errors = new LinkedHashMap<>();
     double clean = Double.NaN;
     for (CSVRecord r : RealResults.csv("oracles/metrics/mce/model_errors.csv")) {
@@ -218,7 +225,9 @@ class ChartsFromResultsTest {
     assertEquals(19, bar.get("x").size());
     assertEquals(100 * a.ce().get("fog"), bar.get("y").get(9).asDouble(), 1e-12);
     assertEquals("fog", bar.get("x").get(9).asText());
-    assertEquals(100.0, trace(bars, "AlexNet").get("y").get(0).asDouble());
+    JsonNode alex = trace(bars, "AlexNet");
+    assertEquals(100.0, alex.get("y").get(0).asDouble());
+    assertEquals(bar.get("x"), alex.get("x"), "the AlexNet line runs over the same categories (no extra ticks)");
     assertEquals("Corruption error CE (% of AlexNet)", axisTitle(bars, "yaxis"));
   }
 

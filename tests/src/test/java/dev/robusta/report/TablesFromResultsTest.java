@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.robusta.Metrics;
+import dev.robusta.metrics.AdaptiveBinning;
 import dev.robusta.metrics.OodConvention;
 import dev.robusta.metrics.OodDetectionResult;
 import dev.robusta.metrics.Scores;
@@ -215,6 +216,42 @@ class TablesFromResultsTest {
     assertEquals(ColumnType.INTEGER, t.schema().get("eceBins"));
     assertTrue(t.conventions().containsKey("aurc"));
     roundTrips(t, dir.resolve("cal.csv"));
+  }
+
+  @Test
+  void calibrationRowsComputedByTheMetricsPackageMatchTheOracle() {
+    CSVRecord o = RealResults.csv("oracles/metrics/calibration/calibration_measures.csv").stream()
+        .filter(r -> r.get("case").equals("n1000_overconfident")).findFirst().orElseThrow();
+    List<CSVRecord> rows = RealResults.csv("oracles/metrics/calibration/cases/n1000_overconfident.csv");
+    double[] conf = new double[rows.size()];
+    boolean[] correct = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      conf[i] = Double.parseDouble(rows.get(i).get("confidence"));
+      correct[i] = rows.get(i).get("correct").equals("1");
+    }
+    CalibrationTable.Row all = CalibrationTable.row("m", "d", conf, correct, 15, AdaptiveBinning.DEFAULT);
+    assertEquals(Double.parseDouble(o.get("nonref_ece_equal_width_15")), all.ece(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("nonref_rms_all_bins_included")), all.rmsCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("nonref_mad_all_bins_included")), all.madCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("ref_aurra")), all.aurra(), 1e-12);
+    assertEquals(1 - all.aurra(), all.aurc(), 1e-12);
+    assertTrue(Double.isNaN(all.nll()));
+    CalibrationTable.Row legacy = CalibrationTable.row("m", "d", conf, correct, 15, AdaptiveBinning.LEGACY);
+    assertEquals(Double.parseDouble(o.get("ref_rms_calib_err")), legacy.rmsCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("ref_max_calib_err")), legacy.maxCalibrationError(), 1e-12);
+
+    double[][] logits = RealResults.matrix("oracles/metrics/ood_scores/val_logits.csv");
+    int[] labels = new int[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      labels[i] = i % 10;
+    }
+    CalibrationTable.Row fromLogits = CalibrationTable.row("m", "val_logits", logits, labels, 15,
+        AdaptiveBinning.DEFAULT);
+    assertEquals(400, fromLogits.n());
+    assertTrue(Double.isFinite(fromLogits.nll()) && fromLogits.nll() > 0);
+    assertTrue(fromLogits.brier() >= 0 && fromLogits.brier() <= 2);
+    roundTrips(CalibrationTable.of("computed", List.of(all, legacy, fromLogits), "15 equal-width; adaptive 100"),
+        dir.resolve("calc.csv"));
   }
 
   @Test
