@@ -61,6 +61,23 @@ class FrostTest {
   }
 
   @Test
+  void pngTexturesDropAlphaWithoutCompositing() {
+    for (int i = 0; i < 3; i++) {
+      FrostTextures.Texture t = FrostTextures.original(textures(), i);
+      Image want = CorruptionOracles.png("frost/frost" + (i + 1) + ".png");
+      byte[] rgb = new byte[t.bgr().length];
+      for (int k = 0; k < rgb.length; k += 3) {
+        rgb[k] = t.bgr()[k + 2];
+        rgb[k + 1] = t.bgr()[k + 1];
+        rgb[k + 2] = t.bgr()[k];
+      }
+      Diff d = Diff.of(new Image(t.rows(), t.cols(), 3, rgb), want);
+      System.out.println("[frost decode] frost" + (i + 1) + ".png: " + d);
+      assertEquals(0, d.max(), "frost" + (i + 1) + ".png decode: " + d);
+    }
+  }
+
+  @Test
   void worksOnImagesLargerThanEveryTexture() {
     Image big = AugMixTest.gradient(1000, 800);
     for (Preset p : Preset.values()) {
