@@ -22,11 +22,35 @@ public final class Main {
     System.exit(run(args));
   }
 
+  /** {@code --help}: the command list; {@code help NAME}: that command's help. */
+  static int help(String[] rest) {
+    Map<String, Command> all = commands();
+    if (rest.length > 0) {
+      Command c = all.get(rest[0]);
+      if (c == null) {
+        System.err.println("robusta: unknown command '" + rest[0] + "'\n  hint: one of " + String.join(", ", all.keySet()));
+        return 2;
+      }
+      System.out.println(c.help());
+      return 0;
+    }
+    StringBuilder b = new StringBuilder("Usage: ./robusta <command> [options]\n\nCommands run by the library:\n");
+    int width = all.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+    all.forEach((name, c) -> b.append("  ").append(name).append(" ".repeat(width - name.length()))
+        .append(c.summary()).append('\n'));
+    b.append("\n`./robusta <command> --help` explains each; ./robusta --help also lists lab, run, jshell, test, bench.");
+    System.out.println(b);
+    return 0;
+  }
+
   /** Runs one command and returns its exit status (no {@code System.exit}: tests call this). */
   public static int run(String[] args) {
     if (args.length == 0) {
       System.err.println("robusta: no command given\n  hint: run ./robusta --help");
       return 2;
+    }
+    if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      return help(Arrays.copyOfRange(args, 1, args.length));
     }
     Command c = commands().get(args[0]);
     if (c == null) {

@@ -1,0 +1,27 @@
+package dev.robusta.corrupt;
+
+import dev.robusta.data.Image;
+
+/**
+ * Pixelation: Pillow BOX downscale to {@code (int(W * c), int(H * c))}, then back up to W x H with
+ * BOX (hendrycks) or NEAREST (imagecorruptions), both mirrored bit for bit by {@link PilResample};
+ * c is the downscale factor (ImageNet-C: 0.6 .. 0.25).
+ */
+final class Pixelate extends BaseCorruption {
+  Pixelate() {
+    super("pixelate", CorruptionGroup.DIGITAL, false);
+  }
+
+  @Override
+  Image corrupt(Image rgb, double[] params, Preset preset, RandomSource random) {
+    int h = rgb.height();
+    int w = rgb.width();
+    int sh = Math.max(1, (int) (h * params[0]));
+    int sw = Math.max(1, (int) (w * params[0]));
+    byte[] small = PilResample.box(rgb.pixels(), h, w, 3, sh, sw);
+    byte[] out = preset.isHendrycks()
+        ? PilResample.box(small, sh, sw, 3, h, w)
+        : PilResample.nearest(small, sh, sw, 3, h, w);
+    return Image.wrap(h, w, 3, out);
+  }
+}
