@@ -97,8 +97,18 @@ final class GaussianFilter {
     double k0 = k[0];
     for (int y = 0; y < h; y++) {
       int base = y * rowLen;
-      for (int i = 0; i < map.length; i++) {
-        System.arraycopy(in, base + map[i] * c, pad, i * c, c);
+      for (int i = 0; i < r; i++) {
+        int src = base + map[i] * c;
+        for (int t = 0; t < c; t++) {
+          pad[i * c + t] = in[src + t];
+        }
+      }
+      System.arraycopy(in, base, pad, r * c, rowLen);
+      for (int i = r + w; i < map.length; i++) {
+        int src = base + map[i] * c;
+        for (int t = 0; t < c; t++) {
+          pad[i * c + t] = in[src + t];
+        }
       }
       int centre = r * c;
       for (int i = 0; i < rowLen; i++) {
