@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -40,6 +41,9 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 public final class RobustaKernel extends BaseKernel {
   private final CompletableFuture<ShellSession> session = new CompletableFuture<>();
   private final AtomicBoolean starting = new AtomicBoolean();
+  private final AtomicBoolean warmUpTimer = new AtomicBoolean();
+  /** JShell warms up this long after the first {@code kernel_info} reply, or at the first cell. */
+  static final long WARM_UP_DELAY_MS = 750;
 
   RobustaKernel() {
     super("robusta", dev.robusta.Robusta.version(),
@@ -50,8 +54,8 @@ public final class RobustaKernel extends BaseKernel {
   }
 
   /**
-   * Starts JShell on a background thread, once: after the first {@code kernel_info} reply (so the
-   * warm-up does not slow the front end's readiness check on 2 cores), or at the first cell.
+   * Starts JShell on a background thread, once: shortly after the first {@code kernel_info} reply
+   * (so the warm-up does not slow the front end's readiness check on 2 cores), or at the first cell.
    */
   void startSession() {
     if (!starting.compareAndSet(false, true)) {
@@ -71,7 +75,10 @@ public final class RobustaKernel extends BaseKernel {
   @Override
   protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
     super.handleKernelInfoRequest(env, request);
-    startSession();
+    if (warmUpTimer.compareAndSet(false, true)) {
+      // Leave the front end's readiness handshake (kernel_info, then an IOPub check) uncontended.
+      CompletableFuture.delayedExecutor(WARM_UP_DELAY_MS, TimeUnit.MILLISECONDS).execute(this::startSession);
+    }
   }
 
   private ShellSession session() {
