@@ -35,8 +35,8 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  * {@code "interrupt_mode": "message"}) and stop the running cell; shutdown closes JShell and exits.
  *
  * <p>Start-up installs the handlers, then binds the sockets (so no request can race them), and warms
- * JShell in the background once the first {@code kernel_info} request is answered; the first cell
- * waits for it.
+ * JShell in the background shortly after the first {@code kernel_info} request is answered; the
+ * first cell waits for it.
  */
 public final class RobustaKernel extends BaseKernel {
   private final CompletableFuture<ShellSession> session = new CompletableFuture<>();
@@ -48,7 +48,7 @@ public final class RobustaKernel extends BaseKernel {
   RobustaKernel() {
     super("robusta", dev.robusta.Robusta.version(),
         new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java",
-            "java", "java"),
+            "java", "script"),
         List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
         null, null, false, new StringStyler("", "", "", i -> ""));
   }
