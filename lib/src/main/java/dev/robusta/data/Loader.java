@@ -209,6 +209,31 @@ public final class Loader {
         labels.stream().mapToInt(Integer::intValue).toArray(), in1k, Map.of(), decoder, "wnid folders or <wnid>_ files");
   }
 
+  /**
+   * A registry resource's files (class lists, the ImageNet-C frost textures): a local copy checked
+   * against the registry's checksums, else the cache (downloaded with verification on first use).
+   *
+   * @param id a resource id, e.g. {@code imagenet-c-frost}
+   * @param localCopy a folder holding the resource's files, or null
+   * @return the folder holding every file of the resource
+   * @throws ChecksumMismatchException when a local file differs from the registry
+   */
+  public Path resource(String id, Path localCopy) {
+    RegistryEntry r = registry.resource(id);
+    if (localCopy != null) {
+      for (ArchiveSpec a : r.archives()) {
+        Path f = localCopy.resolve(a.file());
+        if (!Files.isRegularFile(f)) {
+          throw new DatasetException(id + ": " + f + " is missing", "the folder must hold " + r.archives().stream()
+              .map(ArchiveSpec::file).toList());
+        }
+        Checksums.verify(f, a, f.toString());
+      }
+      return localCopy;
+    }
+    return store.prepare(r);
+  }
+
   /** @return the ImageNet-1k label space (class list resource {@code imagenet1k-wnids}) */
   public LabelSpace imagenet1k() {
     return LabelSpace.imagenet1k(ClassLists.lines(registry, "imagenet1k-wnids", store));
