@@ -95,6 +95,11 @@ public final class Loader {
           ? TinyImagenetReader.train(e.id(), dataDir(e, root), decoder)
           : TinyImagenetReader.validation(e.id(), dataDir(e, root), decoder);
       case "unlabelled-images" -> FolderScanner.unlabelled(e.id(), dataDir(e, root), decoder);
+      case "svhn-mat" -> {
+        Path dir = dataDir(e, root);
+        Path f = Files.isRegularFile(dir) ? dir : dir.resolve(split == Split.TRAIN ? "train_32x32.mat" : "test_32x32.mat");
+        yield new SvhnDataset(e.id() + "/" + split.key(), f, labelSpace(e, dir));
+      }
       case "synthetic" -> new SyntheticOod(SyntheticOod.Kind.valueOf(e.id().toUpperCase(java.util.Locale.ROOT)),
           2000, 32, 32, 3, 1);
       case "corruption-folders", "cifar-c-npy" -> throw new DatasetException(id + " is a corruption set: name a cell",
