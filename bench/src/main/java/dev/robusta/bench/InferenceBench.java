@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import dev.robusta.Datasets;
 import dev.robusta.Models;
 import dev.robusta.data.Dataset;
-import dev.robusta.data.Image;
 import dev.robusta.data.Sample;
 import dev.robusta.infer.Classifier;
 import dev.robusta.infer.Pipeline;
@@ -17,18 +17,13 @@ import dev.robusta.infer.Predictions;
 import dev.robusta.infer.Preset;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * {@code ./robusta bench inference [--reps R] [--batch B] [--threads T] [--accuracy]}: images/s of
@@ -42,12 +37,10 @@ import javax.imageio.ImageIO;
  * the median. {@code --accuracy} adds the 10,000-image top-1 of ResNet-20/32/44/56 with both engines
  * against the reference values. No GPU figure: no GPU was available to this project's runs.
  *
- * <p>Data: {@code $ROBUSTA_SHARED} or {@code ../shared} beside the repository. The JPEG folder is read by
- * a small local dataset class; switch to {@code Datasets.load("cifar10-test-jpeg")} once it exists.
+ * <p>Data: {@code $ROBUSTA_SHARED} or {@code ../shared} beside the repository; the JPEG folder is read
+ * with {@code Datasets.load("cifar10", folder)}.
  */
 public final class InferenceBench {
-  private static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
-      "frog", "horse", "ship", "truck");
   private static final double[] REF_TOP1 = {0.8103, 0.8256, 0.8267, 0.8320};
 
   private InferenceBench() {}
@@ -78,7 +71,7 @@ public final class InferenceBench {
           + "  hint: set ROBUSTA_SHARED to the shared folder holding data/");
       System.exit(2);
     }
-    JpegFolder ds = new JpegFolder(jpegRoot);
+    Dataset ds = Datasets.load("cifar10", jpegRoot.getParent());
     System.out.printf(Locale.ROOT, "ResNet-20 (TorchScript) over %,d CIFAR-10 test JPEGs, batch %d, %d engine"
         + " threads, %d cores, %d rounds%n", ds.size(), batch, threads, Runtime.getRuntime().availableProcessors(), reps);
     float[] tensors = predecode(ds);
@@ -93,7 +86,7 @@ public final class InferenceBench {
             .optEngine("PyTorch").optTranslator(new NoopTranslator()).build().loadModel();
         Predictor<NDList, NDList> predictor = raw.newPredictor()) {
       // warm-up of both Java paths on 1,024 images
-      Pipeline.builder(clf).batchSize(batch).workers(1).progress(false).build().run(ds.limit(1024));
+      Pipeline.builder(clf).batchSize(batch).workers(1).progress(false).build().run(head(ds, 1024));
       rawPredictor(raw, predictor, tensors, 1024, batch);
       for (int r = 0; r < reps; r++) {
         long t0 = System.nanoTime();
@@ -255,54 +248,17 @@ public final class InferenceBench {
     return (root != null ? Path.of(root) : Path.of("")).toAbsolutePath().resolve("../shared").normalize();
   }
 
-  /** {@code test/<class>/NNNN.jpg}, ordered by class then file; label = class index. */
-  static class JpegFolder implements Dataset {
-    private final List<Path> files;
-    private final int[] labels;
-    private final int size;
+  /** @return the first {@code n} samples of {@code ds} */
+  static Dataset head(Dataset ds, int n) {
+    return new Dataset() {
+      @Override
+      public String id() { return ds.id() + "[:" + size() + "]"; }
 
-    JpegFolder(Path root) throws IOException {
-      List<Path> f = new ArrayList<>();
-      List<Integer> l = new ArrayList<>();
-      for (int c = 0; c < CLASSES.size(); c++) {
-        try (Stream<Path> s = Files.list(root.resolve(CLASSES.get(c)))) {
-          for (Path p : s.sorted().toList()) {
-            f.add(p);
-            l.add(c);
-          }
-        }
-      }
-      this.files = f;
-      this.labels = l.stream().mapToInt(Integer::intValue).toArray();
-      this.size = f.size();
-    }
+      @Override
+      public int size() { return Math.min(n, ds.size()); }
 
-    private JpegFolder(List<Path> files, int[] labels, int size) {
-      this.files = files;
-      this.labels = labels;
-      this.size = size;
-    }
-
-    Dataset limit(int n) {
-      return new JpegFolder(files, labels, Math.min(n, size)) {
-        @Override
-        public String id() { return "cifar10-test-jpeg[:" + size() + "]"; }
-      };
-    }
-
-    @Override
-    public String id() { return "cifar10-test-jpeg"; }
-
-    @Override
-    public int size() { return size; }
-
-    @Override
-    public Sample get(int i) {
-      try {
-        return new Sample(Image.of(ImageIO.read(files.get(i).toFile())), labels[i], Map.of("path", files.get(i).toString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot decode " + files.get(i), e);
-      }
-    }
+      @Override
+      public Sample get(int i) { return ds.get(i); }
+    };
   }
 }

@@ -15,6 +15,7 @@ public final class Main {
     Map<String, Command> m = new LinkedHashMap<>();
     m.put("demo", new DemoCommand());
     m.put("datasets", new DatasetsCommand());
+    m.put("eval", new EvalCommand());
     return m;
   }
 

@@ -99,6 +99,23 @@ class FrostTest {
   }
 
   @Test
+  void registeredFrostResolvesTheFolderFromTheSystemProperty() {
+    Image img = AugMixTest.gradient(32, 32);
+    String before = System.getProperty(FrostTextures.PROPERTY);
+    System.setProperty(FrostTextures.PROPERTY, textures().toString());
+    try {
+      assertEquals(new Frost(textures()).apply(img, 2, Preset.CIFAR_C, 4L),
+          Corruption.named("frost").apply(img, 2, Preset.CIFAR_C, 4L));
+    } finally {
+      if (before == null) {
+        System.clearProperty(FrostTextures.PROPERTY);
+      } else {
+        System.setProperty(FrostTextures.PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
   void missingTexturesFailWithAFix(@TempDir Path empty) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new Frost(empty).apply(AugMixTest.gradient(32, 32), 1, Preset.CIFAR_C, 0L));

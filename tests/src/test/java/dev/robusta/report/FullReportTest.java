@@ -96,26 +96,12 @@ class FullReportTest {
     items.add(PerturbationCharts.flipCurves("Flip probability", Map.of("noise", PerturbationCharts.flipCurve(preds, true))));
     expectedTitles.add("Flip probability");
 
-    // effective robustness (testbed)
-    Map<String, Double> val = new LinkedHashMap<>();
-    Map<String, Double> v2 = new LinkedHashMap<>();
-    RealResults.testbed().forEach((m, s) -> {
-      if (s.containsKey("val") && s.containsKey("imagenetv2-matched-frequency")) {
-        val.put(m, s.get("val"));
-        v2.put(m, s.get("imagenetv2-matched-frequency"));
-      }
-    });
-    List<double[]> pts = new ArrayList<>();
-    val.forEach((m, x) -> pts.add(new double[] {x / 100, v2.get(m) / 100}));
-    double[] grid = new double[30];
-    for (int i = 0; i < grid.length; i++) {
-      grid[i] = 0.55 + 0.4 * i / (grid.length - 1);
-    }
-    EffectiveRobustnessChart.Fit fit = ChartsFromResultsTest.fixtureFit(pts, grid);
-    List<EffectiveRobustnessTable.Row> er = ChartsFromResultsTest.rows(val, v2, 50_000, 10_000, fit, true);
-    items.add(EffectiveRobustnessTable.of("Effective robustness (testbed)", "val", "imagenetv2-matched-frequency", er,
-        "logit", fit.slope(), fit.intercept(), 0.005));
-    items.add(EffectiveRobustnessChart.scatter("Effective robustness scatter", "ImageNet val", "ImageNetV2", er, fit));
+    // effective robustness (testbed), fitted by the metrics package
+    ChartsFromResultsTest.TestbedFit er = ChartsFromResultsTest.testbedFit();
+    items.add(EffectiveRobustnessTable.of("Effective robustness (testbed)", er.table(), er.fit(), 50_000, 10_000,
+        0.005));
+    items.add(EffectiveRobustnessChart.scatter("Effective robustness scatter", "ImageNet val", "ImageNetV2", er.rows(),
+        EffectiveRobustnessChart.Fit.of(er.fit(), er.band())));
     expectedTitles.add("Effective robustness scatter");
 
     // pictures
