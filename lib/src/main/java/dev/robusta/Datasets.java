@@ -103,6 +103,12 @@ public final class Datasets {
   /** @return the ImageNet-1k label space (wnids in index order) */
   public static LabelSpace imagenet1k() { return Loader.defaults().imagenet1k(); }
 
+  /**
+   * A registry resource's folder (e.g. {@code imagenet-c-frost}: frost1.png .. frost6.jpg), verified
+   * against the registry's sha256; downloaded into the cache on first use when {@code localCopy} is null.
+   */
+  public static Path resource(String id, Path localCopy) { return Loader.defaults().resource(id, localCopy); }
+
   /** Reads class lists (imagenet1k_wnids.txt, imagenet_a_wnids.txt...) from this folder instead of the cache. */
   public static void useClassLists(Path dir) { ClassListsAccess.useFolder(dir); }
 
