@@ -5,6 +5,7 @@ import dev.robusta.data.Dataset;
 import dev.robusta.data.LabelSpace;
 import dev.robusta.data.Loader;
 import dev.robusta.data.Registry;
+import dev.robusta.data.SequenceDataset;
 import dev.robusta.data.RegistryEntry;
 import dev.robusta.data.Split;
 import dev.robusta.data.SyntheticOod;
@@ -86,6 +87,16 @@ public final class Datasets {
     return Loader.defaults().corruption("tiny-imagenet-c", corruption, severity, root);
   }
 
+  /** ImageNet-P sequences ({@code .mp4} decoded with FFmpeg) of one perturbation, from a local copy. */
+  public static SequenceDataset imagenetP(String perturbation, Path root) {
+    return Loader.defaults().sequences("imagenet-p", perturbation, root);
+  }
+
+  /** CIFAR-10-P sequences of one perturbation ({@code <root>/<perturbation>.npy}). */
+  public static SequenceDataset cifar10P(String perturbation, Path root) {
+    return Loader.defaults().sequences("cifar10-p", perturbation, root);
+  }
+
   /** ImageNet photos foldered ({@code <wnid>/}) or named ({@code <wnid>_x.JPEG}) by wnid, any classes. */
   public static Dataset imagenetFolder(Path dir) { return Loader.defaults().imagenetFolder(dir); }
 
@@ -118,5 +129,14 @@ public final class Datasets {
   /** Any synthetic OOD set of any shape. */
   public static SyntheticOod synthetic(SyntheticOod.Kind kind, int size, int height, int width, int channels, long seed) {
     return new SyntheticOod(kind, size, height, width, channels, seed);
+  }
+
+  /**
+   * A corruption benchmark generated from any dataset, e.g. {@code Datasets.corrupted(Datasets.load("cifar10"),
+   * Preset.CIFAR_C)}: the 15 benchmark corruptions x severities 1..5 as lazy cells (protocol
+   * {@code IN_MEMORY}, seed 0). Same as {@link Corruptions#corrupted(Dataset, dev.robusta.corrupt.Preset)}.
+   */
+  public static dev.robusta.corrupt.CorruptedBenchmark corrupted(Dataset clean, dev.robusta.corrupt.Preset preset) {
+    return Corruptions.corrupted(clean, preset);
   }
 }
