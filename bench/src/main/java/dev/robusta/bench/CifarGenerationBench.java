@@ -78,7 +78,7 @@ final class CifarGenerationBench {
       try {
         c.dataset().get(0);
         runnable.add(c);
-      } catch (UnsupportedOperationException e) {
+      } catch (UnsupportedOperationException | IllegalStateException e) {
         if (!missing.contains(c.corruption())) {
           missing.add(c.corruption());
         }
@@ -88,6 +88,9 @@ final class CifarGenerationBench {
     AtomicLong count = new AtomicLong();
     int chunk = 500;
     int chunks = (n + chunk - 1) / chunk;
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long g0 = System.nanoTime();
     pool.submit(() -> IntStream.range(0, runnable.size() * chunks).parallel().forEach(task -> {
       Dataset d = runnable.get(task / chunks).dataset();
@@ -101,11 +104,14 @@ final class CifarGenerationBench {
       checksum.addAndGet(local);
     })).get();
     double gen = (System.nanoTime() - g0) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     pool.shutdown();
     System.out.printf(Locale.ROOT, "%nCIFAR-10-C generation on %d threads (preset CIFAR_C, %d clean images)%n", THREADS, n);
     System.out.printf(Locale.ROOT, "  decode the clean JPEGs once:      %8.1f s%n", decode);
-    System.out.printf(Locale.ROOT, "  generate %,d images (%d cells): %8.1f s  (%.0f images/s, checksum %d)%n",
+    System.out.printf(Locale.ROOT, "  generate %,d images (%d cells): %8.1f s wall  (%.0f images/s, checksum %d)%n",
         count.get(), runnable.size(), gen, count.get() / gen, checksum.get());
+    System.out.printf(Locale.ROOT, "  process CPU time of generation:   %8.1f s  (= %.1f s on 2 otherwise idle cores;"
+        + " machine load average now %.1f)%n", cpu, cpu / THREADS, os.getSystemLoadAverage());
     if (!missing.isEmpty()) {
       System.out.printf(Locale.ROOT, "  not implemented yet, excluded: %s%n", missing);
     }

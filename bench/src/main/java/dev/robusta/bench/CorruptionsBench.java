@@ -54,6 +54,18 @@ public final class CorruptionsBench {
         }
       }
     }
+    Path frost = Path.of("..", "shared", "oracles", "corruptions", "frost");
+    if (System.getProperty("robusta.frost.dir") == null && System.getenv("ROBUSTA_FROST_DIR") == null
+        && Files.isDirectory(frost)) {
+      System.setProperty("robusta.frost.dir", frost.toAbsolutePath().toString());
+    }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    // one core: OpenCV's own worker threads would escape the per-thread CPU clock
+    nu.pattern.OpenCV.loadLocally();
+    org.opencv.core.Core.setNumThreads(1);
+    System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at start; OpenCV threads: %d%n",
+        Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), org.opencv.core.Core.getNumThreads());
     perImage(loadImage("dog224", 224), Preset.IMAGENET_C, iterations);
     if (small) {
       perImage(loadImage("coffee32", 32), Preset.CIFAR_C, iterations * 10);
@@ -89,7 +101,7 @@ public final class CorruptionsBench {
       Corruption c = Corruption.named(name);
       try {
         c.apply(img, 1, preset, RandomSource.seeded(0));
-      } catch (UnsupportedOperationException e) {
+      } catch (UnsupportedOperationException | IllegalStateException e) {
         missing.add(name);
         System.out.printf(Locale.ROOT, "%-18s %-8s %9s %9s %9s   %s%n", name, c.group(), "n/a", "n/a", "n/a",
             REFERENCE.getOrDefault(name, "-"));

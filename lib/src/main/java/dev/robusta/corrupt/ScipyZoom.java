@@ -21,6 +21,13 @@ final class ScipyZoom {
    * @return a new H x W x c float32 array
    */
   static float[] clippedZoom(float[] x, int h, int w, int c, double z, boolean centreTrim) {
+    float[] out = new float[h * w * c];
+    clippedZoomAdd(x, h, w, c, z, centreTrim, out);
+    return out;
+  }
+
+  /** {@link #clippedZoom} added into {@code acc} ({@code acc += layer} in float32, as numpy does). */
+  static void clippedZoomAdd(float[] x, int h, int w, int c, double z, boolean centreTrim, float[] acc) {
     int ch0 = (int) Math.ceil(h / z);
     int top0 = (h - ch0) / 2;
     int ch1 = (int) Math.ceil(w / z);
@@ -41,7 +48,6 @@ final class ScipyZoom {
       xa[ox] = (top1 + a1.start[ox]) * c;
       xb[ox] = (top1 + a1.next[ox]) * c;
     }
-    float[] out = new float[h * w * c];
     for (int oy = 0; oy < h; oy++) {
       double[] ra = row(rows, a0.start[oy], x, top0, inRow, xa, xb, a1, w, c);
       double[] rb = row(rows, a0.next[oy], x, top0, inRow, xa, xb, a1, w, c);
@@ -49,10 +55,9 @@ final class ScipyZoom {
       double wy1 = a0.w1[oy];
       int o = oy * rowStride;
       for (int i = 0; i < rowStride; i++) {
-        out[o + i] = (float) (ra[i] * wy0 + rb[i] * wy1);
+        acc[o + i] += (float) (ra[i] * wy0 + rb[i] * wy1);
       }
     }
-    return out;
   }
 
   private static double[] row(double[][] rows, int r, float[] x, int top0, int inRow, int[] xa, int[] xb,
