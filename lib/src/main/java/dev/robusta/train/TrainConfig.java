@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param augMix the AugMix view generator, or null for none
  * @param jsdLambda weight of {@link Losses#jensenShannon}, default 12 (Hendrycks et al., 2020)
  * @param rotationWeight weight of {@link Losses#rotation} when the network has a rotation head, default 0.5
- * @param progress whether to draw a progress bar on stderr
+ * @param progress whether to draw a progress bar on stderr (default: when a console is attached)
  * @param checkpointDir where to write one checkpoint per epoch ({@code NAME-EEEE.params}), or null
  * @param device the DJL device, or null for the engine's default (a GPU when the engine has one)
  * @param threads PyTorch intra-op threads while training on CPU (restored afterwards), default 1: results
@@ -129,7 +129,7 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, Optimi
     private AugMixViews augMix;
     private double jsdLambda = DEFAULT_JSD_LAMBDA;
     private double rotationWeight = DEFAULT_ROTATION_WEIGHT;
-    private boolean progress = true;
+    private boolean progress = System.console() != null;
     private Path checkpointDir;
     private Device device;
     private int threads = 1;

@@ -55,7 +55,7 @@ public final class TrainedModel implements AutoCloseable {
       model.load(dir, name);
     } catch (IOException | MalformedModelException e) {
       model.close();
-      throw new UncheckedIOException("cannot load the weights '" + name + "' from " + dir + ": " + e.getMessage()
+      throw new UncheckedIOException("cannot load the weights '" + name + "' from " + dir + ": " + e
           + " (a different architecture or a damaged file; delete it to retrain)",
           e instanceof IOException io ? io : new IOException(e));
     }

@@ -35,6 +35,17 @@ final class RealResults {
     }
   }
 
+  /** A header-less CSV of numbers, one row per line. */
+  static double[][] matrix(String relative) {
+    try {
+      return Files.readAllLines(Shared.path(relative)).stream().filter(l -> !l.isBlank())
+          .map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+          .toArray(double[][]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The testbed table: model to (setting to top-1 percent), empty cells left out. */
   static Map<String, Map<String, Double>> testbed() {
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
@@ -89,6 +100,21 @@ final class RealResults {
     }
     return new Curve(fpr.stream().mapToDouble(Double::doubleValue).toArray(),
         tpr.stream().mapToDouble(Double::doubleValue).toArray(), area);
+  }
+
+  /** Precision-recall points (x = recall, y = precision) per distinct threshold, from (0, 1): a fixture. */
+  static Curve pr(double[] pos, double[] neg, double area) {
+    Curve roc = roc(pos, neg, area);
+    List<Double> rec = new ArrayList<>(List.of(0.0));
+    List<Double> prec = new ArrayList<>(List.of(1.0));
+    for (int i = 1; i < roc.x().length; i++) {
+      double tp = roc.y()[i] * pos.length;
+      double fp = roc.x()[i] * neg.length;
+      rec.add(roc.y()[i]);
+      prec.add(tp / (tp + fp));
+    }
+    return new Curve(rec.stream().mapToDouble(Double::doubleValue).toArray(),
+        prec.stream().mapToDouble(Double::doubleValue).toArray(), area);
   }
 
   static double logit(double p) {

@@ -1,0 +1,199 @@
+package dev.robusta.cli;
+
+import dev.robusta.Corruptions;
+import dev.robusta.Datasets;
+import dev.robusta.Models;
+import dev.robusta.corrupt.Preset;
+import dev.robusta.data.Dataset;
+import dev.robusta.data.DatasetException;
+import dev.robusta.data.Split;
+import dev.robusta.data.SyntheticOod;
+import dev.robusta.infer.Classifier;
+import dev.robusta.infer.ClassifierLoader;
+import dev.robusta.infer.LogitsCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./robusta eval}: any classifier on registered datasets, their in-memory corruptions and OOD sets;
+ * the same tables and report as the demo, one report per {@code --dataset} under {@code --out/<id>/}.
+ */
+final class EvalCommand implements Command {
+  static final int DEFAULT_LIMIT = 1000;
+  static final List<String> SYNTHETIC = List.of("gaussian", "rademacher", "blobs", "uniform");
+
+  @Override
+  public int run(String[] args) throws Exception {
+    long t0 = System.nanoTime();
+    Args a = Args.parse(args, List.of("--model", "--preset", "--dataset", "--corruptions", "--only", "--ood",
+        "--root", "--out", "--limit", "--seed", "--cache"), List.of());
+    if (!a.has("--model") || !a.has("--dataset")) {
+      throw new UsageException("--model and --dataset are required", "e.g. ./robusta eval --model resnet20.pt"
+          + " --preset cifar --dataset cifar10 --root DIR --corruptions cifar10-c --ood gaussian,blobs");
+    }
+    Path root = a.has("--root") ? Path.of(a.value("--root")).toAbsolutePath() : null;
+    Path out = a.path("--out", DemoCommand.defaultOut().resolveSibling("eval"));
+    int limit = a.intValue("--limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE);
+    long seed = a.longValue("--seed", 1);
+    Preset corruptionPreset = a.has("--corruptions") ? corruptionPreset(a.value("--corruptions")) : null;
+    List<String> corruptions = corruptionPreset == null ? List.of() : Corruptions.benchmarkNames();
+    if (a.has("--only")) {
+      corruptions = new ArrayList<>();
+      for (String c : a.value("--only").split(",")) {
+        if (!Corruptions.names().contains(c.trim())) {
+          throw new UsageException("unknown corruption '" + c.trim() + "'", "known: " + Corruptions.names());
+        }
+        corruptions.add(c.trim());
+      }
+      if (corruptionPreset == null) {
+        throw new UsageException("--only needs --corruptions PRESET", "e.g. --corruptions cifar10-c --only fog,contrast");
+      }
+    }
+    String modelArg = a.value("--model");
+    for (String id : a.value("--dataset").split(",")) {
+      Dataset test = load(id.trim(), root);
+      if (test.labelSpace() == null) {
+        throw new UsageException(id + " has no label space (an OOD-only set?)", "use it with --ood instead");
+      }
+      dev.robusta.infer.Preset preset = a.has("--preset") ? modelPreset(a.value("--preset"))
+          : id.startsWith("cifar") ? dev.robusta.infer.Preset.CIFAR : dev.robusta.infer.Preset.IMAGENET;
+      List<Dataset> ood = new ArrayList<>();
+      if (a.has("--ood")) {
+        for (String o : a.value("--ood").split(",")) {
+          ood.add(oodSet(o.trim(), test, root, seed));
+        }
+      }
+      Map<String, String> config = new LinkedHashMap<>();
+      config.put("command", "./robusta eval " + String.join(" ", args));
+      config.put("model", modelArg + ", preprocessing " + preset);
+      config.put("dataset", test.id() + " (" + test.size() + " images, " + test.labelSpace().size() + " classes)");
+      if (corruptionPreset != null) {
+        config.put("corruptions", corruptions.size() + " corruptions x 5 severities, " + corruptionPreset
+            + " tables, generated in memory, first " + Math.min(limit, test.size()) + " images per cell, seed " + seed);
+      }
+      config.put("ood", ood.isEmpty() ? "none" : String.join(", ", ood.stream().map(Dataset::id).toList())
+          + " (images of another size resized: shorter side to the model's input, Pillow bilinear, center crop)");
+      LogitsCache cache = a.has("--cache") ? LogitsCache.at(Path.of(a.value("--cache"))) : LogitsCache.standard();
+      String suffix = "/" + (corruptionPreset == null ? "none" : corruptionPreset.name()) + "/seed" + seed;
+      try (Classifier clf = loadModel(modelArg, preset);
+           Classifier resizing = preset.requiredSize() > 0 ? loadModel(modelArg, resizePreset(preset)) : null) {
+        int outputs = clf.logits(List.of(test.get(0).image()))[0].length;
+        if (outputs != test.labelSpace().size()) {
+          throw new UsageException("the model outputs " + outputs + " logits but " + test.id() + " has "
+              + test.labelSpace().size() + " classes (" + test.labelSpace().name() + ")",
+              "evaluate it on a dataset with its own label space, or pick the model trained on " + test.id());
+        }
+        PipelineLogits source = new PipelineLogits(clf, cache, suffix);
+        PipelineLogits oodSource = resizing != null ? new PipelineLogits(resizing, cache, suffix) : null;
+        LogitsSource routed = (d, cell) -> cell.equals("ood") && oodSource != null && !fits(d, preset)
+            ? oodSource.logits(d, cell) : source.logits(d, cell);
+        EvalJob.Spec spec = new EvalJob.Spec(Path.of(modelArg).getFileName().toString(), routed,
+            test.labelSpace().size(), test, corruptions, corruptionPreset, limit, ood, seed,
+            out.resolve(test.id().replace('/', '-')), config, List.of(id.trim()), null);
+        new EvalJob(spec, System.out).run();
+        System.out.println(source.summary());
+      }
+    }
+    System.out.printf(Locale.ROOT, "eval finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    return 0;
+  }
+
+  private static boolean fits(Dataset d, dev.robusta.infer.Preset p) {
+    if (d.size() == 0) {
+      return true;
+    }
+    var img = d.get(0).image();
+    return img.height() == p.requiredSize() && img.width() == p.requiredSize();
+  }
+
+  private static dev.robusta.infer.Preset resizePreset(dev.robusta.infer.Preset p) {
+    return dev.robusta.infer.Preset.of(p.name() + "+resize" + p.requiredSize(), p.requiredSize(), p.requiredSize(),
+        p.mean(), p.std());
+  }
+
+  static Dataset load(String id, Path root) {
+    try {
+      return root != null ? Datasets.load(id, Split.TEST, root) : Datasets.load(id, Split.TEST);
+    } catch (DatasetException e) {
+      throw new UsageException(e.getMessage(), e.hint() != null ? e.hint() : "./robusta datasets list");
+    }
+  }
+
+  static Dataset oodSet(String id, Dataset test, Path root, long seed) {
+    int i = SYNTHETIC.indexOf(id.toLowerCase(Locale.ROOT));
+    if (i >= 0) {
+      var img = test.get(0).image();
+      return new SyntheticOod(SyntheticOod.Kind.values()[i], Math.max(1, test.size() / 5), img.height(), img.width(),
+          img.channels(), seed + i);
+    }
+    String name = id;
+    Path dir = null;
+    int eq = id.indexOf('=');
+    if (eq > 0) {
+      name = id.substring(0, eq);
+      dir = Path.of(id.substring(eq + 1)).toAbsolutePath();
+    }
+    try {
+      return dir != null ? Datasets.load(name, Split.TEST, dir) : Datasets.load(name, Split.TEST);
+    } catch (DatasetException e) {
+      throw new UsageException("OOD set '" + id + "': " + e.getMessage(), "synthetic sets: " + SYNTHETIC
+          + "; registered ids: ./robusta datasets list");
+    }
+  }
+
+  static Classifier loadModel(String model, dev.robusta.infer.Preset preset) {
+    if (model.startsWith("http://") || model.startsWith("https://") || model.startsWith("djl://")) {
+      return ClassifierLoader.zoo(model, model.endsWith(".onnx") ? dev.robusta.infer.Backend.ONNX_RUNTIME
+          : dev.robusta.infer.Backend.PYTORCH, preset).load();
+    }
+    Path p = Path.of(model);
+    if (!Files.isRegularFile(p)) {
+      throw new UsageException("model file " + p.toAbsolutePath() + " does not exist",
+          "pass a TorchScript .pt or ONNX .onnx file, or a djl:// / https:// model URL");
+    }
+    return Models.load(p, preset);
+  }
+
+  static dev.robusta.infer.Preset modelPreset(String name) {
+    try {
+      return dev.robusta.infer.Preset.named(name);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), "--preset imagenet|imagenet-c-released|cifar");
+    }
+  }
+
+  static Preset corruptionPreset(String name) {
+    String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    switch (n) {
+      case "CIFAR10_C", "CIFAR100_C", "CIFAR_C": return Preset.CIFAR_C;
+      case "IMAGENET_C": return Preset.IMAGENET_C;
+      case "TINY_IMAGENET_C": return Preset.TINY_IMAGENET_C;
+      case "IMAGECORRUPTIONS": return Preset.IMAGECORRUPTIONS;
+      default:
+        throw new UsageException("unknown corruption preset '" + name + "'",
+            "one of " + Arrays.toString(Preset.values()) + " (cifar10-c = CIFAR_C)");
+    }
+  }
+
+  @Override
+  public String help() {
+    return "Usage: ./robusta eval --model FILE|URL [--preset NAME] --dataset ID[,ID...] [--corruptions PRESET]\n"
+        + "                      [--only NAME,...] [--ood ID,...] [--root DIR] [--out DIR] [--limit N] [--seed S]\n"
+        + "Evaluates a classifier on registered datasets: clean accuracy and calibration, the 15 benchmark\n"
+        + "corruptions x 5 severities generated in memory (--corruptions cifar10-c|imagenet-c|tiny-imagenet-c;\n"
+        + "--only picks some), OOD detection (--ood gaussian,rademacher,blobs,uniform, registered ids, ID=DIR for a\n"
+        + "local copy) with "
+        + "MSP, MaxLogit, energy and entropy; tables on the terminal, report.html + CSVs under --out/<dataset>/.\n"
+        + "  --preset   imagenet | imagenet-c-released | cifar (default: cifar for cifar* ids, else imagenet)\n"
+        + "  --root     a local copy of the dataset (e.g. the CIFAR-10 image folders)\n"
+        + "  --limit N  images per corruption cell (default " + DEFAULT_LIMIT + ")\n"
+        + "  --cache D  the logits cache (default $ROBUSTA_CACHE/logits or ~/.cache/robusta/logits); a cell computed\n"
+        + "             before is read back, an interrupted run resumes from its last checkpoint";
+  }
+}
