@@ -130,4 +130,13 @@ public final class Datasets {
   public static SyntheticOod synthetic(SyntheticOod.Kind kind, int size, int height, int width, int channels, long seed) {
     return new SyntheticOod(kind, size, height, width, channels, seed);
   }
+
+  /**
+   * A corruption benchmark generated from any dataset, e.g. {@code Datasets.corrupted(Datasets.load("cifar10"),
+   * Preset.CIFAR_C)}: the 15 benchmark corruptions x severities 1..5 as lazy cells (protocol
+   * {@code IN_MEMORY}, seed 0). Same as {@link Corruptions#corrupted(Dataset, dev.robusta.corrupt.Preset)}.
+   */
+  public static dev.robusta.corrupt.CorruptedBenchmark corrupted(Dataset clean, dev.robusta.corrupt.Preset preset) {
+    return Corruptions.corrupted(clean, preset);
+  }
 }
