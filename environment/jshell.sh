@@ -16,7 +16,8 @@ java.util.*, java.nio.file.*, ... and Display's show/html/markdown/png/image; th
 lib/src/main/resources/dev/robusta/kernel/imports.jsh). Type /exit to leave.
 With a script: runs its snippets in order and stops at the first one that fails to compile or
 throws, printing FILE:LINE and the error, with exit status 1 (plain jshell would exit 0). A final
-/exit N sets the exit status. Examples are in snippets/.
+/exit N sets the exit status. Expression values are not echoed: print them, or show(...) them.
+Examples are in snippets/.
 USAGE
     exit 0 ;;
 esac

@@ -10,6 +10,7 @@ import sys
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
+from jupyter_client.kernelspec import NoSuchKernel
 from nbconvert import HTMLExporter
 
 
@@ -22,7 +23,12 @@ def main():
     p.add_argument("--kernel", default=None)
     a = p.parse_args()
 
-    nb = nbformat.read(a.notebook, as_version=4)
+    try:
+        nb = nbformat.read(a.notebook, as_version=4)
+    except Exception as e:  # not JSON, not a notebook
+        print("robusta run: %s is not a readable notebook: %s" % (a.notebook, e), file=sys.stderr)
+        print("  hint: give an .ipynb file (nbformat 4)", file=sys.stderr)
+        return 2
     kernel = a.kernel or nb.metadata.get("kernelspec", {}).get("name") or "robusta"
     name = os.path.splitext(os.path.basename(a.notebook))[0]
     os.makedirs(a.out, exist_ok=True)
@@ -42,6 +48,9 @@ def main():
         status, failure = 1, "the kernel died: %s" % e
     except TimeoutError as e:
         status, failure = 1, "timed out: %s (raise it with --timeout SECONDS)" % e
+    except NoSuchKernel as e:
+        status, failure = 1, ("no Jupyter kernel named '%s' (Robusta notebooks use 'robusta'; pass"
+                              " --kernel NAME or fix metadata.kernelspec.name)" % e.args[0])
     except RuntimeError as e:  # e.g. "Kernel didn't respond in 60 seconds"
         status, failure = 1, str(e)
     finally:
@@ -53,7 +62,7 @@ def main():
     print("robusta run: wrote %s and %s" % (out_nb, out_html), file=sys.stderr)
     if failure:
         print("robusta run: %s failed: %s" % (a.notebook, failure), file=sys.stderr)
-        print("  hint: the executed copy with the error is %s" % out_nb, file=sys.stderr)
+        print("  hint: the executed copy (outputs so far, with the error) is %s" % out_nb, file=sys.stderr)
     return status
 
 

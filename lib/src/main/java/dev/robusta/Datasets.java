@@ -5,6 +5,7 @@ import dev.robusta.data.Dataset;
 import dev.robusta.data.LabelSpace;
 import dev.robusta.data.Loader;
 import dev.robusta.data.Registry;
+import dev.robusta.data.SequenceDataset;
 import dev.robusta.data.RegistryEntry;
 import dev.robusta.data.Split;
 import dev.robusta.data.SyntheticOod;
@@ -84,6 +85,16 @@ public final class Datasets {
   /** Tiny-ImageNet-C cell from a local copy (labels: Tiny-ImageNet's own 200 sorted wnids). */
   public static Dataset tinyImagenetC(String corruption, int severity, Path root) {
     return Loader.defaults().corruption("tiny-imagenet-c", corruption, severity, root);
+  }
+
+  /** ImageNet-P sequences ({@code .mp4} decoded with FFmpeg) of one perturbation, from a local copy. */
+  public static SequenceDataset imagenetP(String perturbation, Path root) {
+    return Loader.defaults().sequences("imagenet-p", perturbation, root);
+  }
+
+  /** CIFAR-10-P sequences of one perturbation ({@code <root>/<perturbation>.npy}). */
+  public static SequenceDataset cifar10P(String perturbation, Path root) {
+    return Loader.defaults().sequences("cifar10-p", perturbation, root);
   }
 
   /** ImageNet photos foldered ({@code <wnid>/}) or named ({@code <wnid>_x.JPEG}) by wnid, any classes. */

@@ -1,10 +1,21 @@
 package dev.robusta;
 
+import dev.robusta.infer.Predictions;
 import dev.robusta.metrics.AccuracyResult;
+import dev.robusta.metrics.AccuracyTable;
+import dev.robusta.metrics.AccuracyTransform;
+import dev.robusta.metrics.EffectiveRobustness;
+import dev.robusta.metrics.RobustnessFit;
 import dev.robusta.metrics.AdaptiveBinning;
 import dev.robusta.metrics.Calibration;
 import dev.robusta.metrics.CalibrationError;
 import dev.robusta.metrics.Classification;
+import dev.robusta.metrics.CorruptionErrors;
+import dev.robusta.metrics.CorruptionMetrics;
+import dev.robusta.metrics.CorruptionResult;
+import dev.robusta.metrics.PerturbationResult;
+import dev.robusta.metrics.Perturbations;
+import dev.robusta.metrics.Softmax;
 import dev.robusta.metrics.LabelSpace;
 import dev.robusta.metrics.OodConvention;
 import dev.robusta.metrics.OodDetection;
@@ -15,6 +26,7 @@ import dev.robusta.metrics.Scores;
 import dev.robusta.metrics.SelectivePrediction;
 import dev.robusta.metrics.Temperature;
 import dev.robusta.metrics.TemperatureScaling;
+import java.util.function.Function;
 
 /**
  * One-line entry points to {@code dev.robusta.metrics}; each javadoc names the long form it spells.
@@ -38,6 +50,55 @@ public final class Metrics {
     return OodDetection.evaluateOeProtocol(id, ood, OodConvention.HENDRYCKS, 10, seed);
   }
 
+  /**
+   * OOD detection straight from cached or computed predictions, e.g.
+   * {@code Metrics.ood(idPreds, oodPreds, OodScores::msp, OodConvention.DEFAULT)}; the protocol string
+   * records both datasets / cells, the model and the preprocessing.
+   *
+   * @throws IllegalArgumentException when the two predictions come from different models
+   */
+  public static OodDetectionResult ood(Predictions id, Predictions ood, Function<Predictions, Scores> scorer,
+      OodConvention convention) {
+    if (!id.model().sha256().equals(ood.model().sha256())) {
+      throw new IllegalArgumentException("ID predictions come from " + id.model().name() + " but OOD predictions from "
+          + ood.model().name() + "; OOD metrics compare one model's scores");
+    }
+    String protocol = "full sets: ID " + id.dataset() + "/" + id.cell() + " vs OOD " + ood.dataset() + "/" + ood.cell()
+        + ", model " + id.model().name() + ", preprocessing " + id.preprocessing();
+    return OodDetection.evaluate(scorer.apply(id), scorer.apply(ood), convention, protocol);
+  }
+
+  /**
+   * Top-1 / top-5 of cached or computed predictions under {@code space}.
+   *
+   * @throws IllegalArgumentException when some samples are unlabelled (label -1), naming how many
+   */
+  public static AccuracyResult accuracy(Predictions p, LabelSpace space) {
+    requireLabelled(p);
+    return Classification.accuracy(Softmax.toDouble(p.logits()), p.labels(), space);
+  }
+
+  /** ECE (15 bins) of the max-softmax confidence of cached or computed predictions, correct = argmax equals label. */
+  public static CalibrationError ece(Predictions p) {
+    requireLabelled(p);
+    double[][] z = Softmax.toDouble(p.logits());
+    double[] conf = new double[z.length];
+    boolean[] correct = new boolean[z.length];
+    for (int i = 0; i < z.length; i++) {
+      conf[i] = Softmax.probabilities(z[i])[Softmax.argmax(z[i])];
+      correct[i] = Softmax.argmax(z[i]) == p.labels()[i];
+    }
+    return Calibration.ece(conf, correct);
+  }
+
+  private static void requireLabelled(Predictions p) {
+    long unlabelled = java.util.Arrays.stream(p.labels()).filter(y -> y < 0).count();
+    if (unlabelled > 0) {
+      throw new IllegalArgumentException(unlabelled + " of " + p.size() + " samples of " + p.dataset() + "/" + p.cell()
+          + " are unlabelled (label -1); accuracy and calibration need labels");
+    }
+  }
+
   /** {@code OodDetection.evaluate(id, ood, OodConvention.DEFAULT).auroc()}. */
   public static double auroc(Scores id, Scores ood) {
     return ood(id, ood).auroc();
@@ -46,6 +107,30 @@ public final class Metrics {
   /** {@code Classification.accuracy(logits, labels, LabelSpace.full())}: logits {@code [N, C]}. */
   public static AccuracyResult accuracy(double[][] logits, int[] labels) {
     return Classification.accuracy(logits, labels, LabelSpace.full());
+  }
+
+  /** {@code Classification.accuracy(Softmax.toDouble(logits), labels, space)}: float logits as the classifier returns them. */
+  public static AccuracyResult accuracy(float[][] logits, int[] labels, LabelSpace space) {
+    return Classification.accuracy(Softmax.toDouble(logits), labels, space);
+  }
+
+  /** {@code CorruptionMetrics.mce(errors)}: mCE and relative mCE over the 15 benchmark corruptions. */
+  public static CorruptionResult mce(CorruptionErrors errors) {
+    return CorruptionMetrics.mce(errors);
+  }
+
+  /**
+   * {@code EffectiveRobustness.fit(table, idSetting, oodSetting, baselineModels, AccuracyTransform.LOGIT)}: the
+   * Taori et al. baseline line; {@code EffectiveRobustness.perModel(table, fit)} then gives ER in accuracy points.
+   */
+  public static RobustnessFit effectiveRobustness(AccuracyTable table, String idSetting, String oodSetting,
+      java.util.Collection<String> baselineModels) {
+    return EffectiveRobustness.fit(table, idSetting, oodSetting, baselineModels, AccuracyTransform.LOGIT);
+  }
+
+  /** {@code Perturbations.evaluate(perturbation, logits, difficulty)}: logits {@code [V, F, K]}. */
+  public static PerturbationResult perturbation(String perturbation, double[][][] logits, int difficulty) {
+    return Perturbations.evaluate(perturbation, logits, difficulty);
   }
 
   /** {@code Classification.accuracy(logits, labels, space)}. */

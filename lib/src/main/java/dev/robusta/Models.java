@@ -1,16 +1,22 @@
 package dev.robusta;
 
+import dev.robusta.data.Dataset;
+import dev.robusta.infer.Backend;
 import dev.robusta.infer.Classifier;
 import dev.robusta.infer.ClassifierLoader;
+import dev.robusta.infer.LogitsCache;
+import dev.robusta.infer.Pipeline;
+import dev.robusta.infer.Predictions;
 import dev.robusta.infer.Preset;
 import java.nio.file.Path;
 
 /**
- * One-liners for loading classifiers (package {@code dev.robusta.infer}).
+ * One-liners for loading classifiers and computing their logits (package {@code dev.robusta.infer}).
  *
  * <pre>{@code
  * try (Classifier c = Models.load(Path.of("cifar10_resnet20.pt"), Preset.CIFAR)) {
- *   Predictions p = Models.evaluate(c, dataset);
+ *   Predictions p = Models.evaluate(c, dataset, LogitsCache.standard());
+ *   System.out.println(p);          // model, checksum, dataset, preprocessing, top-1
  * }
  * }</pre>
  */
@@ -28,8 +34,48 @@ public final class Models {
     return loader(file, preset).load();
   }
 
-  /** @return a loader with options (engine, device, threads, fixed batch, features output) */
+  /**
+   * @return a loader with options (engine, device, threads, fixed batch, features output, ONNX
+   *     optimization level); long form {@code ClassifierLoader.file(file, preset)}
+   */
   public static ClassifierLoader loader(Path file, Preset preset) {
     return ClassifierLoader.file(file, preset);
+  }
+
+  /**
+   * Loads a TorchScript or ONNX file from a URL, downloaded once into the default dataset store and
+   * checked against its SHA-256. Long form:
+   * {@code ClassifierLoader.url(url, sha256, preset, Store.defaultStore()).load()}.
+   *
+   * @throws dev.robusta.data.ChecksumMismatchException when the download differs from {@code sha256}
+   * @throws dev.robusta.data.DownloadException when it cannot be downloaded (offline, HTTP error)
+   */
+  public static Classifier load(String url, String sha256, Preset preset) {
+    return ClassifierLoader.url(url, sha256, preset, dev.robusta.data.Store.defaultStore()).load();
+  }
+
+  /**
+   * Loads a model from DJL's model zoo or any URL DJL's {@code Criteria.optModelUrls} accepts (needs
+   * network; fails with "Offline mode is enabled" under {@code -Dai.djl.offline=true}). Long form:
+   * {@code ClassifierLoader.zoo(url, backend, preset).load()}.
+   */
+  public static Classifier zoo(String url, Backend backend, Preset preset) {
+    return ClassifierLoader.zoo(url, backend, preset).load();
+  }
+
+  /**
+   * Logits of the classifier on the whole dataset, without a cache. Long form:
+   * {@code Pipeline.builder(classifier).build().run(dataset)}.
+   */
+  public static Predictions evaluate(Classifier classifier, Dataset dataset) {
+    return Pipeline.builder(classifier).build().run(dataset);
+  }
+
+  /**
+   * Logits through a cache: read when present and intact, else computed (resuming any checkpoint) and
+   * stored. Long form: {@code Pipeline.builder(classifier).cache(cache).build().run(dataset)}.
+   */
+  public static Predictions evaluate(Classifier classifier, Dataset dataset, LogitsCache cache) {
+    return Pipeline.builder(classifier).cache(cache).build().run(dataset);
   }
 }

@@ -14,6 +14,7 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
     m.put("demo", new DemoCommand());
+    m.put("datasets", new DatasetsCommand());
     m.put("eval", new EvalCommand());
     return m;
   }

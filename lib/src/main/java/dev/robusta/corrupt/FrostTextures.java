@@ -1,5 +1,7 @@
 package dev.robusta.corrupt;
 
+import dev.robusta.data.Registry;
+import dev.robusta.data.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,9 +18,11 @@ import org.opencv.imgproc.Imgproc;
  * compositing, BGR order). Resized variants are cached too, so a dataset sweep decodes and resizes
  * each texture once.
  *
- * <p>The textures are a registry resource, never shipped in the repository. Folder resolution for
- * the registered {@code frost}: the system property {@code robusta.frost.dir}, else the environment
- * variable {@code ROBUSTA_FROST_DIR}; or pass the folder to {@link Frost#Frost(Path)}.
+ * <p>The textures are a registry resource ({@code imagenet-c-frost} in {@code datasets.yaml}), never
+ * shipped in the repository. Folder resolution for the registered {@code frost}: the system property
+ * {@code robusta.frost.dir}, else the environment variable {@code ROBUSTA_FROST_DIR}, else the
+ * download store ({@link Store#defaultStore()}: the cached copy, or a download checked against the
+ * registry's SHA-256 sums); or pass the folder to {@link Frost#Frost(Path)}.
  */
 final class FrostTextures {
   /** File names in the references' order; index 5 ({@code frost6.jpg}) is never drawn by randint(5). */
@@ -27,6 +31,8 @@ final class FrostTextures {
   static final String PROPERTY = "robusta.frost.dir";
   /** Environment variable naming the texture folder. */
   static final String ENV = "ROBUSTA_FROST_DIR";
+  /** The registry resource holding the textures. */
+  static final String RESOURCE = "imagenet-c-frost";
 
   private static final Map<String, Texture> CACHE = new ConcurrentHashMap<>();
 
@@ -36,20 +42,25 @@ final class FrostTextures {
   private FrostTextures() {}
 
   /**
-   * @return the folder named by {@value #PROPERTY} or {@value #ENV}
-   * @throws IllegalStateException when neither is set
+   * @return the folder named by {@value #PROPERTY} or {@value #ENV}, else the store's copy
+   * @throws IllegalStateException when neither is set and the store cannot provide the resource
    */
   static Path defaultFolder() {
     String dir = System.getProperty(PROPERTY);
     if (dir == null || dir.isBlank()) {
       dir = System.getenv(ENV);
     }
-    if (dir == null || dir.isBlank()) {
-      throw new IllegalStateException("frost needs the six frost textures of hendrycks/robustness"
-          + " (frost1.png .. frost6.jpg); set -D" + PROPERTY + "=<folder> or " + ENV + "=<folder>,"
-          + " or build the corruption with new Frost(folder)");
+    if (dir != null && !dir.isBlank()) {
+      return Path.of(dir);
     }
-    return Path.of(dir);
+    try {
+      return Store.defaultStore().prepare(Registry.builtin().resource(RESOURCE));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("frost needs the six frost textures of hendrycks/robustness"
+          + " (frost1.png .. frost6.jpg, registry resource " + RESOURCE + "), and the download store could"
+          + " not provide them (" + e.getMessage() + "); set -D" + PROPERTY + "=<folder> or " + ENV
+          + "=<folder>, or build the corruption with new Frost(folder)", e);
+    }
   }
 
   /**

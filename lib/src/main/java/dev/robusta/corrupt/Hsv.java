@@ -27,7 +27,8 @@ final class Hsv {
         } else {
           h = (g - b) / delta;
         }
-        h = NumpyMath.floorMod(h / 6., 1.);
+        double q = h / 6.;
+        h = q - Math.floor(q); // == numpy's q % 1. for |q| < 2^52, without a slow fmod
       }
       a[i] = h;
       a[i + 1] = Double.isNaN(s) ? 0 : s;

@@ -53,4 +53,5 @@ final class NumpyMath {
     }
     return mod;
   }
+
 }

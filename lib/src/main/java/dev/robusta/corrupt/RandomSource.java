@@ -61,8 +61,8 @@ public interface RandomSource {
 
   /**
    * Robusta's own generator: a {@link java.util.SplittableRandom} seeded with {@code seed},
-   * Gaussian draws by its ziggurat, Poisson draws by inversion (mean &lt; 10) or Hörmann's PTRS
-   * (mean &gt;= 10, as numpy). Same seed, same draws, on every run and thread.
+   * Gaussian draws by its ziggurat, Poisson draws by inversion of cached CDF tables (means up to 700;
+   * Hörmann's PTRS rejection sampler above, as numpy). Same seed, same draws, on every run and thread.
    */
   static RandomSource seeded(long seed) {
     return new SeededRandomSource(seed);

@@ -38,8 +38,36 @@ final class SeededRandomSource implements RandomSource {
   @Override
   public int[] poisson(double[] lambda) {
     int[] out = new int[lambda.length];
+    // small open-addressing memo of the tables of the distinct means in this call
+    long[] keys = new long[1024];
+    PoissonTables.Table[] tables = new PoissonTables.Table[1024];
+    int used = 0;
     for (int i = 0; i < out.length; i++) {
-      out[i] = poisson(lambda[i]);
+      double lam = lambda[i];
+      if (!(lam > 0) || lam > 700) {
+        out[i] = poisson(lam);
+        continue;
+      }
+      long bits = Double.doubleToRawLongBits(lam);
+      int slot = (int) (SeededRandomSource.fmix(bits) & 1023);
+      PoissonTables.Table t = null;
+      while (tables[slot] != null) {
+        if (keys[slot] == bits) {
+          t = tables[slot];
+          break;
+        }
+        slot = (slot + 1) & 1023;
+      }
+      if (t == null) {
+        t = PoissonTables.table(lam);
+        if (used < 768) {
+          keys[slot] = bits;
+          tables[slot] = t;
+          used++;
+        }
+      }
+      int k = t.sample(rng.nextDouble());
+      out[i] = k >= 0 ? k : ptrs(lam);
     }
     return out;
   }
@@ -50,23 +78,6 @@ final class SeededRandomSource implements RandomSource {
     }
     if (lam == 0) {
       return 0;
-    }
-    double[] cdf = PoissonTables.cdf(lam);
-    if (cdf != null) {
-      double u = rng.nextDouble();
-      if (u < cdf[cdf.length - 1]) {
-        int lo = 0;
-        int hi = cdf.length - 1;
-        while (lo < hi) {
-          int mid = (lo + hi) >>> 1;
-          if (cdf[mid] > u) {
-            hi = mid;
-          } else {
-            lo = mid + 1;
-          }
-        }
-        return lo;
-      }
     }
     if (lam < 10) {
       double limit = Math.exp(-lam);

@@ -21,10 +21,7 @@ final class ZoomBlur extends BaseCorruption {
     float[] x = Pixels.unitFloat(rgb);
     float[] acc = new float[x.length];
     for (double z : factors) {
-      float[] layer = ScipyZoom.clippedZoom(x, h, w, 3, z, preset.isHendrycks());
-      for (int i = 0; i < acc.length; i++) {
-        acc[i] += layer[i];
-      }
+      ScipyZoom.clippedZoomAdd(x, h, w, 3, z, preset.isHendrycks(), acc);
     }
     float n = factors.length + 1;
     for (int i = 0; i < x.length; i++) {

@@ -61,6 +61,12 @@ final class FolderScanner {
    */
   static FileListDataset byClassFolders(String id, Path root, LabelSpace space, int expectedClasses,
       Map<String, String> meta, ImageDecoder decoder) {
+    return byClassFolders(id, root, space, expectedClasses, meta, decoder, null);
+  }
+
+  /** @param extension when not null, list files with this extension instead of images */
+  static FileListDataset byClassFolders(String id, Path root, LabelSpace space, int expectedClasses,
+      Map<String, String> meta, ImageDecoder decoder, String extension) {
     requireDir(id, root);
     List<Path> dirs = subdirs(root);
     if (expectedClasses >= 0 && dirs.size() != expectedClasses) {
@@ -79,13 +85,22 @@ final class FolderScanner {
             + space.name() + " (" + space.size() + " classes)",
             "remove stray folders, or load the folder with the dataset id it belongs to");
       }
-      for (Path f : images(d)) {
+      for (Path f : extension == null ? images(d) : withExtension(d, extension)) {
         files.add(cls + "/" + f.getFileName());
         labels.add(label);
       }
     }
     return new FileListDataset(id, root, files.toArray(String[]::new),
         labels.stream().mapToInt(Integer::intValue).toArray(), space, meta, decoder, "class folders");
+  }
+
+  static List<Path> withExtension(Path dir, String ext) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + ext)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
   }
 
   /**

@@ -146,6 +146,34 @@ public final class Loader {
   }
 
   /**
+   * Perturbation sequences of ImageNet-P ({@code <root>/<perturbation>/<wnid>/*.mp4}) or CIFAR-10-P
+   * ({@code <root>/<perturbation>.npy}).
+   *
+   * @param id {@code imagenet-p} or {@code cifar10-p}
+   * @param perturbation e.g. {@code gaussian_noise}, or a difficulty folder such as {@code gaussian_noise_2}
+   * @throws DatasetException when the perturbation is not registered or the layout differs
+   */
+  public SequenceDataset sequences(String id, String perturbation, Path root) {
+    RegistryEntry e = registry.dataset(id);
+    String base = perturbation.replaceAll("_[23]$", "");
+    if (!e.hasCorruption(base)) {
+      throw new DatasetException(id + " has no perturbation '" + perturbation + "'",
+          "perturbations: " + e.corruptions() + ", extra: " + e.extraCorruptions());
+    }
+    Path dir = dataDir(e, root);
+    String seqId = id + "/" + perturbation;
+    return switch (e.layout()) {
+      case "video-folders" -> {
+        Path p = dir.resolve(perturbation);
+        FolderScanner.requireDir(seqId, p);
+        yield new VideoSequences(seqId, p, labelSpace(e, dir), expected(e.classes()));
+      }
+      case "cifar-p-npy" -> new CifarPSequences(seqId, dir.resolve(perturbation + ".npy"));
+      default -> throw new DatasetException(id + " holds no perturbation sequences", "use Datasets.load(id)");
+    };
+  }
+
+  /**
    * ImageNet images named or foldered by wnid, any subset of classes: {@code <wnid>/<file>} folders or
    * flat {@code <wnid>_<anything>.JPEG} files (the layout of common sample collections). Labels are
    * ImageNet-1k indices.

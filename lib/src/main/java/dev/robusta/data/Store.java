@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -48,9 +46,9 @@ public final class Store {
   private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
   private final Path root;
-  private final HttpClient http;
   private final boolean offline;
   private final SafeExtractor extractor;
+  private final int readTimeoutMs;
 
   /**
    * @param root the cache root
@@ -61,21 +59,28 @@ public final class Store {
   }
 
   Store(Path root, boolean offline, SafeExtractor extractor) {
+    this(root, offline, extractor, 60_000);
+  }
+
+  /** @param readTimeoutMs a transfer that stalls this long fails (and can be resumed) */
+  Store(Path root, boolean offline, SafeExtractor extractor, int readTimeoutMs) {
     this.root = root.toAbsolutePath().normalize();
     this.offline = offline;
     this.extractor = extractor;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.readTimeoutMs = readTimeoutMs;
   }
 
-  /** @return the store at {@code $ROBUSTA_DATA} (or {@code ~/.cache/robusta}), offline if {@code ROBUSTA_OFFLINE} is set */
+  /**
+   * @return the store at system property {@code robusta.data}, else {@code $ROBUSTA_DATA}, else
+   *     {@code ~/.cache/robusta}; offline when {@code robusta.offline} / {@code ROBUSTA_OFFLINE} is set
+   */
   public static Store defaultStore() {
     String env = System.getenv("ROBUSTA_DATA");
     String prop = System.getProperty("robusta.data");
     Path r = prop != null ? Path.of(prop) : env != null && !env.isBlank() ? Path.of(env)
         : Path.of(System.getProperty("user.home"), ".cache", "robusta");
-    String off = System.getenv("ROBUSTA_OFFLINE");
-    return new Store(r, off != null && !off.isBlank() && !off.equals("0"));
+    String off = System.getProperty("robusta.offline", System.getenv("ROBUSTA_OFFLINE"));
+    return new Store(r, off != null && !off.isBlank() && !off.equals("0") && !off.equals("false"));
   }
 
   /** @return the cache root */
@@ -140,7 +145,12 @@ public final class Store {
         Path file = fetch(entry, a, partial.resolve(a.file() + ".part"));
         String sha = file.getFileName().toString();
         if (a.extracts()) {
-          extractor.extract(file, a.format(), tmp);
+          try {
+            extractor.extract(file, a.format(), tmp);
+          } catch (UnsafeArchiveException e) {
+            Files.deleteIfExists(file);
+            throw e;
+          }
           sha = Checksums.digest(file, "SHA-256");
           Files.delete(file);
         } else {
@@ -165,9 +175,13 @@ public final class Store {
       if (Files.exists(tmp)) {
         deleteTree(tmp);
       }
-      try (Stream<Path> left = Files.list(partial)) {
-        if (left.findAny().isEmpty()) {
-          Files.delete(partial);
+      for (Path p : List.of(partial, partial.getParent())) {
+        try (Stream<Path> left = Files.list(p)) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(p);
+          }
+        } catch (IOException raced) {
+          // another download is using the folder: leave it
         }
       }
     }
@@ -196,23 +210,16 @@ public final class Store {
       } catch (IOException e) {
         unreachable = false;
         failures.add(url + ": " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new DownloadException("download of " + entry.id() + " interrupted", "retry", e);
       }
     }
     throw new DownloadException("cannot download " + entry.id() + (unreachable ? " (no network?)" : "")
         + ": " + String.join("; ", failures), placeHint(entry), null);
   }
 
-  private void transfer(String url, Path part, ArchiveSpec a) throws IOException, InterruptedException {
+  private void transfer(String url, Path part, ArchiveSpec a) throws IOException {
     long have = Files.exists(part) ? Files.size(part) : 0;
-    HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)).GET();
-    if (have > 0) {
-      rb.header("Range", "bytes=" + have + "-");
-    }
-    HttpResponse<InputStream> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-    int code = r.statusCode();
+    HttpURLConnection c = open(url, have);
+    int code = c.getResponseCode();
     boolean append;
     if (code == 206 && have > 0) {
       append = true;
@@ -220,29 +227,59 @@ public final class Store {
       append = false;
       have = 0;
     } else if (code == 416 && have > 0 && a.size() != null && have == a.size()) {
-      r.body().close();
+      c.disconnect();
       return; // already complete
     } else {
-      r.body().close();
+      c.disconnect();
       throw new IOException("HTTP " + code);
     }
-    long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-    long max = a.size() != null ? a.size() : total >= 0 ? have + total : -1;
+    long len = c.getContentLengthLong();
+    long max = a.size() != null ? a.size() : len >= 0 ? have + len : -1;
     ProgressBarBuilder pb = new ProgressBarBuilder().setTaskName(a.file()).setStyle(ProgressBarStyle.ASCII)
-        .setInitialMax(max).setUnit(" MB", 1 << 20).showSpeed().setConsumer(
-            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
-    try (InputStream in = r.body();
+        .setInitialMax(max).setUnit(" MB", 1 << 20).showSpeed()
+        .setConsumer(new ConsoleProgressBarConsumer(System.err));
+    try (InputStream in = c.getInputStream();
          OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
              append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
          ProgressBar bar = pb.build()) {
       bar.stepTo(have);
       byte[] buf = new byte[1 << 16];
       int n;
+      long got = 0;
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
+        got += n;
         bar.stepBy(n);
       }
+      if (len >= 0 && got < len) {
+        throw new IOException("connection closed after " + got + " of " + len + " bytes");
+      }
+    } finally {
+      c.disconnect();
     }
+  }
+
+  /** Opens a GET (with a Range from {@code have}), following up to 5 redirects, http and https alike. */
+  private HttpURLConnection open(String url, long have) throws IOException {
+    String u = url;
+    for (int hop = 0; hop < 6; hop++) {
+      HttpURLConnection c = (HttpURLConnection) URI.create(u).toURL().openConnection();
+      c.setInstanceFollowRedirects(false);
+      c.setConnectTimeout(10_000);
+      c.setReadTimeout(readTimeoutMs);
+      c.setRequestProperty("User-Agent", "robusta");
+      if (have > 0) {
+        c.setRequestProperty("Range", "bytes=" + have + "-");
+      }
+      int code = c.getResponseCode();
+      if (code >= 300 && code < 400 && c.getHeaderField("Location") != null) {
+        u = URI.create(u).resolve(c.getHeaderField("Location")).toString();
+        c.disconnect();
+        continue;
+      }
+      return c;
+    }
+    throw new IOException("too many redirects from " + url);
   }
 
   /** @return how to place a local copy of the entry */

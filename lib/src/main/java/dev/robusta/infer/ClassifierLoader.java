@@ -61,6 +61,34 @@ public final class ClassifierLoader {
     return l;
   }
 
+  /**
+   * A model file at a URL, downloaded once through the dataset {@link dev.robusta.data.Store} (resumed,
+   * checked against {@code sha256}, moved into place atomically) into {@code models-<sha256[0:16]>/} of the
+   * store, then loaded like a file. The engine comes from the URL's extension ({@code .pt}/{@code .onnx}).
+   *
+   * @param url an {@code http(s)} URL of a TorchScript or ONNX file
+   * @param sha256 the file's SHA-256 (64 lower-case hex digits); a mismatch throws
+   *     {@link dev.robusta.data.ChecksumMismatchException} and keeps nothing
+   * @param store where downloads live ({@link dev.robusta.data.Store#defaultStore()} for the default)
+   */
+  public static ClassifierLoader url(String url, String sha256, Preset preset, dev.robusta.data.Store store) {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(store, "store");
+    if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got '" + sha256
+          + "' (compute it with: sha256sum FILE)");
+    }
+    String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("[?#].*", "");
+    Backend.forFile(java.nio.file.Path.of(name.isEmpty() ? "model" : name));
+    String id = "models-" + sha256.substring(0, 16);
+    dev.robusta.data.RegistryEntry entry = new dev.robusta.data.RegistryEntry(id, name, "model", null, null, null,
+        null, null, null, null, null, null, null, null, null, null, "model file " + url, null, null,
+        java.util.List.of(new dev.robusta.data.ArchiveSpec(name, "file", java.util.List.of(url), null, sha256, null,
+            null)));
+    Path dir = store.prepare(entry);
+    return new ClassifierLoader(dir.resolve(name), null, preset);
+  }
+
   /** @param b the engine; default: from the file extension ({@link Backend#forFile}) */
   public ClassifierLoader backend(Backend b) {
     this.backend = Objects.requireNonNull(b, "backend");
@@ -171,7 +199,13 @@ public final class ClassifierLoader {
     if (file != null) {
       cb.optModelPath(file.toAbsolutePath());
     } else {
-      cb.optModelUrls(zooUrl);
+      try {
+        cb.optModelUrls(zooUrl);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DJL cannot resolve '" + zooUrl + "': " + e.getMessage()
+            + " (djl:// URLs need the engine's model-zoo jar, e.g. ai.djl.pytorch:pytorch-model-zoo, on the"
+            + " class path; an https:// URL of a model archive needs none)", e);
+      }
     }
     if (b == Backend.ONNX_RUNTIME) {
       cb.optOption("optLevel", onnxOptimization.ortName());

@@ -19,8 +19,9 @@ public final class Display {
   private Display() {}
 
   /**
-   * Shows a value: a {@link Displayable} with its whole MIME bundle, a {@link BufferedImage} as PNG,
-   * a Tablesaw {@code Table} as HTML (first 200 rows), anything else as {@code String.valueOf}.
+   * Shows a value: a {@link Displayable} with its whole MIME bundle, a {@link BufferedImage} or a
+   * {@code dev.robusta.data.Image} as PNG, a Tablesaw {@code Table} as HTML (first 200 rows),
+   * anything else as {@code String.valueOf}.
    *
    * @param value the value, {@code null} shows {@code "null"}
    * @throws IllegalArgumentException when a {@link Displayable} bundle has no {@code text/plain}

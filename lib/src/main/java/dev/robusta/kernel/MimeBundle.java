@@ -1,5 +1,6 @@
 package dev.robusta.kernel;
 
+import dev.robusta.data.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,8 +29,9 @@ final class MimeBundle {
   private MimeBundle() {}
 
   /**
-   * The bundle for a value: {@link Displayable}'s own bundle, a PNG for a {@link BufferedImage},
-   * HTML for a Tablesaw {@link Table}, otherwise {@code String.valueOf(value)} as text.
+   * The bundle for a value: {@link Displayable}'s own bundle, a PNG for a {@link BufferedImage} or a
+   * Robusta {@link Image} (text: its {@code toString}), HTML for a Tablesaw {@link Table}, otherwise
+   * {@code String.valueOf(value)} as text.
    *
    * @throws IllegalArgumentException when a {@link Displayable}'s bundle lacks {@code text/plain}
    */
@@ -39,6 +41,11 @@ final class MimeBundle {
     }
     if (value instanceof BufferedImage) {
       return image((BufferedImage) value);
+    }
+    if (value instanceof Image) {
+      Map<String, String> b = new LinkedHashMap<>(image(((Image) value).toBufferedImage()));
+      b.put(TEXT, value.toString());
+      return b;
     }
     if (value instanceof Table) {
       return table((Table) value);
@@ -51,7 +58,8 @@ final class MimeBundle {
    * rendering {@code text} (strings quoted, arrays expanded).
    */
   static Map<String, String> ofResult(Object value, String text) {
-    if (value instanceof Displayable || value instanceof BufferedImage || value instanceof Table) {
+    if (value instanceof Displayable || value instanceof BufferedImage || value instanceof Image
+        || value instanceof Table) {
       return of(value);
     }
     return Map.of(TEXT, text == null ? String.valueOf(value) : text);

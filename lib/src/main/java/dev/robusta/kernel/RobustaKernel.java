@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -18,6 +20,8 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * The Robusta Jupyter kernel: Java 17 cells evaluated by JShell in this JVM, on
@@ -29,11 +33,13 @@ import org.dflib.jjava.jupyter.kernel.util.StringStyler;
  * errors, so headless execution stops on them. Interrupts arrive as messages (the kernelspec says
  * {@code "interrupt_mode": "message"}) and stop the running cell; shutdown closes JShell and exits.
  *
- * <p>Start-up binds the sockets first (handlers are installed before binding, so no request can
- * race them) and warms JShell in the background; the first cell waits for it.
+ * <p>Start-up installs the handlers, then binds the sockets (so no request can race them), and warms
+ * JShell in the background once the first {@code kernel_info} request is answered; the first cell
+ * waits for it.
  */
 public final class RobustaKernel extends BaseKernel {
   private final CompletableFuture<ShellSession> session = new CompletableFuture<>();
+  private final AtomicBoolean starting = new AtomicBoolean();
 
   RobustaKernel() {
     super("robusta", dev.robusta.Robusta.version(),
@@ -43,8 +49,14 @@ public final class RobustaKernel extends BaseKernel {
         null, null, false, new StringStyler("", "", "", i -> ""));
   }
 
-  /** Starts JShell on a background thread (the kernel answers {@code kernel_info} meanwhile). */
+  /**
+   * Starts JShell on a background thread, once: after the first {@code kernel_info} reply (so the
+   * warm-up does not slow the front end's readiness check on 2 cores), or at the first cell.
+   */
   void startSession() {
+    if (!starting.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
         session.complete(ShellSession.start());
@@ -54,10 +66,16 @@ public final class RobustaKernel extends BaseKernel {
     }, "robusta-jshell-start");
     t.setDaemon(true);
     t.start();
-    Display.route(bundle -> display(displayData(bundle)));
+  }
+
+  @Override
+  protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+    super.handleKernelInfoRequest(env, request);
+    startSession();
   }
 
   private ShellSession session() {
+    startSession();
     try {
       return session.get();
     } catch (InterruptedException e) {
@@ -153,8 +171,8 @@ public final class RobustaKernel extends BaseKernel {
     JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
     RobustaKernel kernel = new RobustaKernel();
     kernel.becomeHandlerForConnection(connection);
+    Display.route(bundle -> kernel.display(displayData(bundle)));
     connection.connect();
-    kernel.startSession();
     connection.waitUntilClose();
     System.exit(0);
   }

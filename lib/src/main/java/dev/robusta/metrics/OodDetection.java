@@ -31,12 +31,25 @@ public final class OodDetection {
    *     non-finite values (the message says how many), or the orientations differ
    */
   public static OodDetectionResult evaluate(Scores id, Scores ood, OodConvention convention) {
+    return evaluate(id, ood, convention, "full sets");
+  }
+
+  /**
+   * Evaluates on the full sets and records how they were built, e.g. {@code "ImageNet-O (hendrycks):
+   * 10,000 val images of the 200 ImageNet-O classes vs 2,000 ImageNet-O, logits masked to 200 classes"}
+   * (field survey §3.4: such protocols give numbers that are not comparable with each other).
+   *
+   * @param protocol a description stored in the result and printed; never {@code null}
+   * @throws IllegalArgumentException as {@link #evaluate(Scores, Scores, OodConvention)}
+   */
+  public static OodDetectionResult evaluate(Scores id, Scores ood, OodConvention convention, String protocol) {
+    Objects.requireNonNull(protocol, "protocol description");
     check(id, ood, convention);
     double[] o = ood.towardsOod();
     double[] n = id.towardsOod();
     Arrays.parallelSort(o);
     Arrays.parallelSort(n);
-    return fromSorted(id, ood, convention, o, n, "full sets");
+    return fromSorted(id, ood, convention, o, n, protocol);
   }
 
   /**
@@ -76,7 +89,8 @@ public final class OodDetection {
       sum[4] += one.tprAtThreshold();
       sum[5] += one.detectionError();
     }
-    String protocol = "Outlier Exposure subsampling: " + draws + " draws of " + m + " OOD scores (|ID|/5) out of "
+    String size = m == Math.max(1, id.size() / 5) ? "|ID|/5" : "|ID|/5 = " + Math.max(1, id.size() / 5) + " capped at |OOD|";
+    String protocol = "Outlier Exposure subsampling: " + draws + " draws of " + m + " OOD scores (" + size + ") out of "
         + ood.size() + " without replacement, seed " + seed + ", metrics averaged over draws";
     return new OodDetectionResult(id.name(), id.orientation(), convention, id.size(), m, sum[0] / draws,
         sum[1] / draws, sum[2] / draws, sum[3] / draws, sum[4] / draws, Double.NaN, sum[5] / draws, protocol);
@@ -106,7 +120,7 @@ public final class OodDetection {
     return r;
   }
 
-  private static void check(Scores id, Scores ood, OodConvention convention) {
+  static void check(Scores id, Scores ood, OodConvention convention) {
     Objects.requireNonNull(id, "id scores");
     Objects.requireNonNull(ood, "ood scores");
     Objects.requireNonNull(convention, "convention (e.g. OodConvention.HENDRYCKS)");

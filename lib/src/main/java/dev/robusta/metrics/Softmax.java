@@ -66,8 +66,12 @@ public final class Softmax {
     return d;
   }
 
-  /** Checks an [N, C] logit matrix: rectangular, C &gt;= 1, all finite; the message names the problem. */
-  static void checkLogits(double[][] logits) {
+  /**
+   * Checks an [N, C] logit matrix: N &gt;= 1, rectangular, C &gt;= 1, all finite.
+   *
+   * @throws IllegalArgumentException naming the problem (ragged row, how many non-finite values)
+   */
+  public static void checkLogits(double[][] logits) {
     if (logits.length == 0) throw new IllegalArgumentException("logits are empty: expected shape [N, C] with N >= 1");
     int c = logits[0].length;
     int bad = 0;

@@ -20,6 +20,7 @@ public final class Ensemble {
     int n = members[0].length;
     double[][] mean = new double[n][];
     for (double[][] m : members) {
+      Softmax.checkLogits(m);
       if (m.length != n) throw new IllegalArgumentException("members disagree on N: " + n + " vs " + m.length);
       for (int i = 0; i < n; i++) {
         double[] p = Softmax.probabilities(m[i]);

@@ -34,6 +34,7 @@ public final class KlMatching {
    * @return the fitted templates
    */
   public static KlMatching fit(double[][] heldOutLogits) {
+    Softmax.checkLogits(heldOutLogits);
     int c = heldOutLogits[0].length;
     double[][] sum = new double[c][];
     int[] count = new int[c];
@@ -60,6 +61,7 @@ public final class KlMatching {
    * @throws IllegalStateException for {@link Variant#PREDICTED_CLASS} when a predicted class has no template
    */
   public Scores score(double[][] logits, Variant variant) {
+    Softmax.checkLogits(logits);
     double[] s = new double[logits.length];
     for (int i = 0; i < s.length; i++) {
       double[] z = logits[i];

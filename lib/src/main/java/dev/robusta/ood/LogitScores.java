@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * OOD scores computed from logits alone, shape {@code [N, C]} in, one score per row out. All are
  * float64 with a max-shifted (stable) softmax / log-sum-exp, so logits of magnitude 1000 stay finite.
- * Each result declares its {@link Orientation}.
+ * Each result declares its {@link Orientation}. Non-finite or ragged logits raise
+ * {@link IllegalArgumentException} naming the problem.
  */
 public final class LogitScores {
   private LogitScores() {}
@@ -19,6 +20,7 @@ public final class LogitScores {
    * @return MSP in (0, 1], {@link Orientation#HIGHER_IS_MORE_ID}
    */
   public static Scores msp(double[][] logits) {
+    Softmax.checkLogits(logits);
     double[] s = new double[logits.length];
     for (int i = 0; i < s.length; i++) s[i] = Math.exp(Softmax.max(logits[i]) - Softmax.logSumExp(logits[i]));
     return new Scores("MSP", s, Orientation.HIGHER_IS_MORE_ID);
@@ -30,6 +32,7 @@ public final class LogitScores {
    * @return max_k z_k, {@link Orientation#HIGHER_IS_MORE_ID}
    */
   public static Scores maxLogit(double[][] logits) {
+    Softmax.checkLogits(logits);
     double[] s = new double[logits.length];
     for (int i = 0; i < s.length; i++) s[i] = Softmax.max(logits[i]);
     return new Scores("MaxLogit", s, Orientation.HIGHER_IS_MORE_ID);
@@ -43,6 +46,7 @@ public final class LogitScores {
    * @param temperature T &gt; 0 (the paper uses 1)
    */
   public static Scores energy(double[][] logits, double temperature) {
+    Softmax.checkLogits(logits);
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature must be a positive finite number, was " + temperature);
     }
@@ -56,6 +60,7 @@ public final class LogitScores {
    * in [0, log C], {@link Orientation#HIGHER_IS_MORE_OOD}.
    */
   public static Scores entropy(double[][] logits) {
+    Softmax.checkLogits(logits);
     double[] s = new double[logits.length];
     for (int i = 0; i < s.length; i++) {
       double lse = Softmax.logSumExp(logits[i]);
@@ -75,6 +80,7 @@ public final class LogitScores {
    * mean_k z_k - logsumexp(z), in [-inf, -log C]; {@link Orientation#HIGHER_IS_MORE_OOD}.
    */
   public static Scores oeCrossEntropy(double[][] logits) {
+    Softmax.checkLogits(logits);
     double[] s = new double[logits.length];
     for (int i = 0; i < s.length; i++) {
       double m = 0;

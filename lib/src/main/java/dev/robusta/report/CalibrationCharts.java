@@ -56,7 +56,7 @@ public final class CalibrationCharts {
 
   /**
    * Accuracy per confidence bin as bars, the gap to the mean confidence as markers, the diagonal of perfect
-   * calibration, and the number of samples per bin as a faint histogram on a second y axis.
+   * calibration, and the number of samples per bin as a histogram in a panel below.
    *
    * @param ece the calibration error shown in the title (NaN to omit)
    */
@@ -70,11 +70,11 @@ public final class CalibrationCharts {
     }
     String full = Double.isNaN(ece) ? title : String.format("%s (ECE %.4f)", title, ece);
     return Chart.builder(full).xAxis("Confidence (max softmax probability)").yAxis("Accuracy")
-        .xRange(0, 1).yRange(0, 1).size(640, 560)
+        .xRange(0, 1).yRange(0, 1).size(640, 680)
         .bars("accuracy per bin", centre, bins.accuracy(), width * 0.95)
         .markers("mean confidence per bin", centre, bins.meanConfidence(), null)
         .dashedLine("perfect calibration", new double[] {0, 1}, new double[] {0, 1})
-        .bars("samples per bin", centre, bins.count(), width * 0.95).opacity(0.25).onSecondYAxis("Samples")
+        .bars("samples per bin", centre, bins.count(), width * 0.95).opacity(0.6).lowerPanel("Samples")
         .build();
   }
 }

@@ -1,5 +1,9 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.AdaptiveBinning;
+import dev.robusta.metrics.Calibration;
+import dev.robusta.metrics.SelectivePrediction;
+import dev.robusta.metrics.Softmax;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,47 @@ public final class CalibrationTable {
   public record Row(String model, String dataset, int n, double accuracy, double ece, int eceBins,
       double rmsCalibrationError, double madCalibrationError, double maxCalibrationError, double nll,
       double brier, double aurra, double aurc) {}
+
+  /**
+   * One row computed by the metrics package from confidences alone: ECE on {@code eceBins} equal-width bins,
+   * RMS / MAD / max calibration error on {@code binning}, AURRA and AURC; NLL and Brier need logits, so they
+   * are NaN here.
+   *
+   * @param confidence max softmax probability per sample, in [0, 1]
+   * @param correct whether the top-1 prediction was right
+   * @throws IllegalArgumentException as the metrics do (lengths differ, fewer samples than one adaptive bin)
+   */
+  public static Row row(String model, String dataset, double[] confidence, boolean[] correct, int eceBins,
+      AdaptiveBinning binning) {
+    int hits = 0;
+    for (boolean c : correct) {
+      hits += c ? 1 : 0;
+    }
+    return new Row(model, dataset, confidence.length, hits / (double) confidence.length,
+        Calibration.ece(confidence, correct, eceBins).value(), eceBins,
+        Calibration.rms(confidence, correct, binning).value(), Calibration.mad(confidence, correct, binning).value(),
+        Calibration.maxAdaptive(confidence, correct, binning).value(), Double.NaN, Double.NaN,
+        SelectivePrediction.aurra(confidence, correct), SelectivePrediction.aurc(confidence, correct));
+  }
+
+  /**
+   * One row computed by the metrics package from logits {@code [N, C]} and labels: confidence = max softmax,
+   * correct = argmax equals the label (first index wins ties), plus NLL (nats) and Brier score.
+   */
+  public static Row row(String model, String dataset, double[][] logits, int[] labels, int eceBins,
+      AdaptiveBinning binning) {
+    ChartBuilder.sameLength("logits rows", logits.length, "labels", labels.length);
+    double[] confidence = new double[logits.length];
+    boolean[] correct = new boolean[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      confidence[i] = Softmax.max(Softmax.probabilities(logits[i]));
+      correct[i] = Softmax.argmax(logits[i]) == labels[i];
+    }
+    Row r = row(model, dataset, confidence, correct, eceBins, binning);
+    return new Row(model, dataset, r.n(), r.accuracy(), r.ece(), eceBins, r.rmsCalibrationError(),
+        r.madCalibrationError(), r.maxCalibrationError(), Calibration.nll(logits, labels),
+        Calibration.brier(logits, labels), r.aurra(), r.aurc());
+  }
 
   /** @return one row per (model, dataset) with the columns named as the record components */
   public static ResultTable of(String title, List<Row> rows, String binning) {

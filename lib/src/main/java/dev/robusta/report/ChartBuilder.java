@@ -70,6 +70,13 @@ public final class ChartBuilder {
     ax.set("ticktext", Json.array(labels));
   }
 
+  /** Hides the lines Plotly draws at x = 0 and y = 0 (meaningless on transformed axes such as logit). */
+  public ChartBuilder noZeroLines() {
+    axis("xaxis").put("zeroline", false);
+    axis("yaxis").put("zeroline", false);
+    return this;
+  }
+
   /** Makes the y axis share the x axis scale (square cells, e.g. for ROC curves). */
   public ChartBuilder squareAxes() {
     axis("yaxis").put("scaleanchor", "x");
@@ -100,6 +107,17 @@ public final class ChartBuilder {
   /** A dashed line, for reference lines (a baseline, the diagonal, AlexNet = 100). */
   public ChartBuilder dashedLine(String name, double[] x, double[] y) {
     scatter(name, x, y, "lines").last().putObject("line").put("dash", "dash");
+    return this;
+  }
+
+  /** A dashed reference line over categories (e.g. AlexNet = 100 across every corruption of a bar chart). */
+  public ChartBuilder dashedLine(String name, List<String> categories, double[] y) {
+    sameLength("categories", categories.size(), "y", y.length);
+    ObjectNode t = trace("scatter", name);
+    t.put("mode", "lines");
+    t.set("x", Json.array(categories));
+    t.set("y", Json.array(y));
+    t.putObject("line").put("dash", "dash");
     return this;
   }
 
@@ -224,6 +242,27 @@ public final class ChartBuilder {
     y2.put("overlaying", "y");
     y2.put("side", "right");
     y2.put("showgrid", false);
+    return this;
+  }
+
+  /**
+   * Moves the last trace to a lower panel with its own y axis titled {@code axisTitle} (the main plot takes
+   * the upper 70% of the height), e.g. the confidence histogram under a reliability diagram.
+   */
+  public ChartBuilder lowerPanel(String axisTitle) {
+    last().put("yaxis", "y2");
+    axis("yaxis").set("domain", Json.array(new double[] {0.32, 1}));
+    ObjectNode y2 = axis("yaxis2");
+    y2.set("title", Json.title(axisTitle));
+    y2.set("domain", Json.array(new double[] {0, 0.22}));
+    y2.put("anchor", "x");
+    axis("xaxis").put("anchor", "y2");
+    return this;
+  }
+
+  /** Sets the left margin in pixels, for long category labels on the y axis. */
+  public ChartBuilder leftMargin(int pixels) {
+    layout.putObject("margin").put("l", pixels);
     return this;
   }
 

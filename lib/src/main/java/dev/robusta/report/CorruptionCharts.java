@@ -20,7 +20,7 @@ public final class CorruptionCharts {
     for (int i = 0; i < names.size(); i++) {
       z[i] = g.errors().get(names.get(i)).clone();
     }
-    return Chart.builder(title).xAxis("Severity").yAxis("Corruption").size(640, 120 + 26 * names.size())
+    return Chart.builder(title).xAxis("Severity").yAxis("Corruption").size(680, 140 + 26 * names.size()).leftMargin(150)
         .heatmap(g.model(), SEVERITIES, names, z, "top-1 error", "Viridis").build();
   }
 
@@ -61,6 +61,12 @@ public final class CorruptionCharts {
     return b.build();
   }
 
+  private static double[] hundreds(int n) {
+    double[] h = new double[n];
+    java.util.Arrays.fill(h, 100);
+    return h;
+  }
+
   /**
    * Corruption error per corruption in percent of AlexNet's (CE x 100), as bars, with AlexNet's 100 as a
    * dashed line; the title carries the mCE.
@@ -83,7 +89,7 @@ public final class CorruptionCharts {
         100 * g.relativeMce());
     return Chart.builder(full).xAxis("Corruption").yAxis("Corruption error CE (% of AlexNet)").size(860, 480)
         .bars(g.model(), names, v)
-        .dashedLine("AlexNet = 100", new double[] {-0.5, names.size() - 0.5}, new double[] {100, 100})
+        .dashedLine("AlexNet = 100", names, hundreds(names.size()))
         .build();
   }
 }

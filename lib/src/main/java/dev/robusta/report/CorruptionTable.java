@@ -1,5 +1,7 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.CorruptionErrors;
+import dev.robusta.metrics.CorruptionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
@@ -31,7 +33,18 @@ public final class CorruptionTable {
    *     clean error 0.43478"
    */
   public record Grid(String model, double cleanError, Map<String, double[]> errors, Map<String, Double> ce,
-      Map<String, Double> relativeCe, double mce, double relativeMce, String normaliser) {}
+      Map<String, Double> relativeCe, double mce, double relativeMce, String normaliser) {
+    /**
+     * @param errors the model's per-severity errors (every corruption is shown)
+     * @param result the metrics package's CE / mCE over its corruption set (others get no CE)
+     */
+    public static Grid of(CorruptionErrors errors, CorruptionResult result) {
+      return new Grid(errors.model(), errors.cleanError(), errors.bySeverity(), result.ce(), result.relativeCe(),
+          result.mce(), result.relativeMce(), "AlexNet per-corruption errors (hendrycks/robustness), AlexNet clean"
+          + " error " + result.alexnetCleanError() + "; mCE over " + result.set() + " (" + result.set().names().size()
+          + " corruptions)");
+    }
+  }
 
   /**
    * @return columns {@code corruption, s1..s5, meanError, CE, relativeCE}, one row per corruption

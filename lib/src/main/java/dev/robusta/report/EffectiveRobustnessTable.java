@@ -1,6 +1,12 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.AccuracyTable;
+import dev.robusta.metrics.ClopperPearson;
+import dev.robusta.metrics.Interval;
+import dev.robusta.metrics.RobustnessFit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.OptionalDouble;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
@@ -30,6 +36,37 @@ public final class EffectiveRobustnessTable {
    */
   public record Row(String model, double idAccuracy, double idLow, double idHigh, double oodAccuracy, double oodLow, double oodHigh,
       double predictedOodAccuracy, double effectiveRobustness, boolean baseline) {}
+
+  /**
+   * Rows for every model of {@code table} that has both of the fit's settings: accuracies as fractions,
+   * Clopper-Pearson intervals from the metrics package, the fit's prediction and effective robustness.
+   *
+   * @param nId size of the ID evaluation set (e.g. 50,000 for ImageNet val), for the intervals
+   * @param nOod size of the OOD set (e.g. 10,000 for ImageNetV2)
+   * @param alpha interval alpha (the testbed uses 0.005)
+   */
+  public static List<Row> rows(AccuracyTable table, RobustnessFit fit, int nId, int nOod, double alpha) {
+    List<Row> rows = new ArrayList<>();
+    for (String m : table.models()) {
+      OptionalDouble x = table.accuracy(m, fit.idSetting());
+      OptionalDouble y = table.accuracy(m, fit.oodSetting());
+      if (x.isEmpty() || y.isEmpty()) {
+        continue;
+      }
+      Interval ci = ClopperPearson.forAccuracy(x.getAsDouble() / 100, nId, 1 - alpha);
+      Interval co = ClopperPearson.forAccuracy(y.getAsDouble() / 100, nOod, 1 - alpha);
+      double predicted = fit.predictedOod(x.getAsDouble()) / 100;
+      rows.add(new Row(m, x.getAsDouble() / 100, ci.lower(), ci.upper(), y.getAsDouble() / 100, co.lower(),
+          co.upper(), predicted, y.getAsDouble() / 100 - predicted, fit.baselineModels().contains(m)));
+    }
+    return rows;
+  }
+
+  /** The table of {@link #rows} under the metrics package's fit. */
+  public static ResultTable of(String title, AccuracyTable table, RobustnessFit fit, int nId, int nOod, double alpha) {
+    return of(title, fit.idSetting(), fit.oodSetting(), rows(table, fit, nId, nOod, alpha),
+        fit.transform().name().toLowerCase(java.util.Locale.ROOT), fit.slope(), fit.intercept(), alpha);
+  }
 
   /**
    * @param transform the axis transform of the fit ({@code logit}, {@code probit} or {@code linear})
@@ -63,7 +100,7 @@ public final class EffectiveRobustnessTable {
     c.put("oodSet", oodSet);
     c.put("accuracy", "top-1 fractions in [0, 1]");
     c.put("fit", transform + "(ood) = " + slope + " * " + transform + "(id) + " + intercept
-        + ", fitted on the baseline models only");
+        + ", accuracies in percent, fitted on the baseline models only");
     c.put("effectiveRobustness", "oodAccuracy - predictedOodAccuracy (accuracy fraction)");
     c.put("low/high", "Clopper-Pearson interval, alpha = " + alpha);
     c.put("reference", "Taori et al., NeurIPS 2020 (modestyachts/imagenet-testbed)");

@@ -1,5 +1,8 @@
 package dev.robusta.report;
 
+import dev.robusta.metrics.NormalisedMean;
+import dev.robusta.metrics.PerturbationResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,27 @@ public final class PerturbationTable {
    */
   public record Row(String perturbation, double flipProbability, double flipRate, double top5Distance,
       double top5DistanceRatio) {}
+
+  /**
+   * The table of metrics results: FP and T5D per perturbation, FR and T5D ratio from the normalised means
+   * (NaN for a perturbation they do not cover).
+   *
+   * @param mfr {@code Perturbations.normalisedMean("mFR", ...)}
+   * @param mt5d {@code Perturbations.normalisedMean("mT5D", ...)}
+   */
+  public static ResultTable of(String title, String model, List<PerturbationResult> results, NormalisedMean mfr,
+      NormalisedMean mt5d, String protocol) {
+    List<Row> rows = new ArrayList<>();
+    StringBuilder rules = new StringBuilder();
+    for (PerturbationResult r : results) {
+      rows.add(new Row(r.perturbation(), r.flipProbability(), mfr.ratios().getOrDefault(r.perturbation(), Double.NaN),
+          r.top5Distance(), mt5d.ratios().getOrDefault(r.perturbation(), Double.NaN)));
+      rules.append(rules.length() == 0 ? "" : ", ").append(r.perturbation()).append(": ").append(r.rule())
+          .append(" d=").append(r.difficulty());
+    }
+    return of(title, model, rows, mfr.value(), mt5d.value(), "AlexNet values: " + mfr.normalisers() + " (FP), "
+        + mt5d.normalisers() + " (T5D)", protocol + "; frame rules: " + rules);
+  }
 
   /**
    * @param mfr mean of {@code flipRate} over the rows (from the metrics package)

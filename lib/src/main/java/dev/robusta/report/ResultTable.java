@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +15,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.csv.CsvWriteOptions;
 
@@ -215,8 +220,21 @@ public final class ResultTable implements Displayable {
     }
   }
 
-  /** @return an HTML fragment: the title, the table and the list of conventions */
+  /** A copy whose DOUBLE columns print with at most 6 decimals (the CSV keeps every digit). */
+  private Table display() {
+    Table copy = table.copy();
+    for (Column<?> c : copy.columns()) {
+      if (c instanceof DoubleColumn d) {
+        DecimalFormat f = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        d.setPrintFormatter(new NumberColumnFormatter(f, ""));
+      }
+    }
+    return copy;
+  }
+
+  /** @return an HTML fragment: the title, the table (6 decimals) and the list of conventions */
   public String toHtml() {
+    Table table = display();
     StringBuilder sb = new StringBuilder("<div class=\"robusta-table\"><h4>").append(Html.escape(title)).append("</h4>");
     sb.append("<table><thead><tr>");
     for (Column<?> c : table.columns()) {
@@ -248,12 +266,12 @@ public final class ResultTable implements Displayable {
     return m;
   }
 
-  /** @return the title, the conventions and every row as aligned text */
+  /** @return the title, the conventions and every row as aligned text (6 decimals; the CSV keeps every digit) */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(title).append('\n');
     conventions.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
-    Table copy = table.copy();
+    Table copy = display();
     copy.setName("");
     return sb.append(copy.printAll()).toString();
   }

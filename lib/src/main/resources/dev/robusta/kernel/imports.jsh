@@ -9,6 +9,7 @@ import java.util.concurrent.*;
 import java.util.function.*;
 import java.util.regex.*;
 import java.util.stream.*;
+import dev.robusta.report.*;
 import java.awt.image.BufferedImage;
 import tech.tablesaw.api.*;
 import dev.robusta.*;

@@ -1,5 +1,6 @@
 package dev.robusta.corrupt;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robusta.corrupt.CorruptionOracles.Diff;
@@ -13,13 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Blur corruptions against the golden PNGs (README 3.7): deterministic ones (gaussian, defocus,
- * zoom) on every oracle image x severity x reference, max 1 and mean abs &lt;= 0.01; glass blur
- * (max 1, mean 0.01) and motion blur (port: max 1 mean 0.01, ImageMagick: max 1 mean 0.02) given
- * the recorded draws.
+ * Blur corruptions against the golden PNGs (README 3.7): gaussian, defocus and zoom blur on every
+ * oracle image x severity x reference, glass blur and motion blur given the recorded draws - all
+ * bit-exact except motion blur against imagecorruptions' numpy port (max 1, mean abs &lt;= 0.01).
  */
 @Timeout(120)
 class BlurCorruptionsTest {
+  static final GoldenSummary SUMMARY = new GoldenSummary("Blur corruptions vs golden PNGs");
+
+  @org.junit.jupiter.api.AfterAll
+  static void printSummary() {
+    SUMMARY.print();
+  }
+
   static final List<String> DETERMINISTIC = List.of("gaussian_blur", "defocus_blur", "zoom_blur");
   static final List<String> RANDOM = List.of("glass_blur", "motion_blur");
 
@@ -37,7 +44,9 @@ class BlurCorruptionsTest {
     Image out = Corruption.named(g.corruption()).apply(CorruptionOracles.clean(g.image()), g.severity(),
         g.preset(), new ReplayRandomSource(List.of()));
     Diff d = Diff.of(out, CorruptionOracles.png(g.png()));
-    assertTrue(d.max() <= 1 && d.mean() <= 0.01, g + ": " + d);
+    SUMMARY.add(g.corruption(), g.impl(), d);
+    // README 3.7 allows max 1, mean 0.01; these are bit-exact
+    assertEquals(0, d.max(), g + ": " + d);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +56,13 @@ class BlurCorruptionsTest {
     Image out = Corruption.named(c.corruption()).apply(CorruptionOracles.clean(c.image()), c.severity(), c.preset(), src);
     assertTrue(src.exhausted(), "every recorded draw is used");
     Diff d = Diff.of(out, CorruptionOracles.png(c.goldenPng()));
-    double meanTol = c.corruption().equals("motion_blur") && c.impl().equals("hendrycks") ? 0.02 : 0.01;
-    assertTrue(d.max() <= 1 && d.mean() <= meanTol, c + ": " + d);
+    SUMMARY.add(c.corruption(), c.impl(), d);
+    if (c.corruption().equals("motion_blur") && c.impl().equals("imagecorruptions")) {
+      // numpy's SVML exp moves a few kernel weights by an ulp (see MotionBlurKernel)
+      assertTrue(d.max() <= 1 && d.mean() <= 0.01, c + ": " + d);
+    } else {
+      // glass blur, and motion blur against ImageMagick (Q16 quantisation mirrored): bit-exact
+      assertEquals(0, d.max(), c + ": " + d);
+    }
   }
 }

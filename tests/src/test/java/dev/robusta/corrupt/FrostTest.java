@@ -61,6 +61,23 @@ class FrostTest {
   }
 
   @Test
+  void pngTexturesDropAlphaWithoutCompositing() {
+    for (int i = 0; i < 3; i++) {
+      FrostTextures.Texture t = FrostTextures.original(textures(), i);
+      Image want = CorruptionOracles.png("frost/frost" + (i + 1) + ".png");
+      byte[] rgb = new byte[t.bgr().length];
+      for (int k = 0; k < rgb.length; k += 3) {
+        rgb[k] = t.bgr()[k + 2];
+        rgb[k + 1] = t.bgr()[k + 1];
+        rgb[k + 2] = t.bgr()[k];
+      }
+      Diff d = Diff.of(new Image(t.rows(), t.cols(), 3, rgb), want);
+      System.out.println("[frost decode] frost" + (i + 1) + ".png: " + d);
+      assertEquals(0, d.max(), "frost" + (i + 1) + ".png decode: " + d);
+    }
+  }
+
+  @Test
   void worksOnImagesLargerThanEveryTexture() {
     Image big = AugMixTest.gradient(1000, 800);
     for (Preset p : Preset.values()) {
@@ -79,6 +96,23 @@ class FrostTest {
     Image a = new Frost(textures()).apply(grey, 3, Preset.TINY_IMAGENET_C, 9L);
     assertEquals(3, a.channels());
     assertEquals(a, new Frost(textures()).apply(grey, 3, Preset.TINY_IMAGENET_C, 9L));
+  }
+
+  @Test
+  void registeredFrostResolvesTheFolderFromTheSystemProperty() {
+    Image img = AugMixTest.gradient(32, 32);
+    String before = System.getProperty(FrostTextures.PROPERTY);
+    System.setProperty(FrostTextures.PROPERTY, textures().toString());
+    try {
+      assertEquals(new Frost(textures()).apply(img, 2, Preset.CIFAR_C, 4L),
+          Corruption.named("frost").apply(img, 2, Preset.CIFAR_C, 4L));
+    } finally {
+      if (before == null) {
+        System.clearProperty(FrostTextures.PROPERTY);
+      } else {
+        System.setProperty(FrostTextures.PROPERTY, before);
+      }
+    }
   }
 
   @Test

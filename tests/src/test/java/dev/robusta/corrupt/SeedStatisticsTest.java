@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Robusta's own RNG against the references' statistics over seeds 0..19 (README 3.5), for the
- * random corruptions of part A on every oracle image, severity and reference: for each statistic
+ * random corruptions of part A on every oracle image and reference (all severities on dog224,
+ * giraffe64 and coffee32; severities 1 and 5 on chelsea224 and astronaut224): for each statistic
  * (per-channel mean and sd of the output, mean abs difference and PSNR to the clean image, fraction
  * of changed values) |mean_java - mean_ref| &lt;= 4 sqrt(sd_ref^2/20 + sd_java^2/20) + eps and
  * sd_java &lt;= 3 sd_ref + eps.
@@ -43,6 +44,11 @@ class SeedStatisticsTest {
       for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         if (!RANDOM.contains(rec.get("corruption"))) {
           continue;
+        }
+        int sev = Integer.parseInt(rec.get("severity"));
+        boolean extraLarge = rec.get("image").equals("chelsea224") || rec.get("image").equals("astronaut224");
+        if (extraLarge && sev != 1 && sev != 5) {
+          continue; // keeps the class fast: every severity on dog224, the extremes on the other two 224 images
         }
         double[] mean = new double[STATS.length];
         double[] sd = new double[STATS.length];

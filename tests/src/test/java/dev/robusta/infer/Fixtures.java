@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Test-local datasets over {@code ../shared/data} (decoded with ImageIO + TwelveMonkeys) and the
- * reference values. They stand in for the dataset area's loaders; switch to {@code Datasets.load} once
- * those land in main.
+ * reference values. The JPEG test set is read with {@code Datasets.load("cifar10", folder)}; the 100
+ * lossless PNGs (named by test index) and the flat ImageNet sample folder keep these small readers.
  */
 final class Fixtures {
   static final List<String> CIFAR_CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
@@ -80,24 +79,6 @@ final class Fixtures {
       }
     }
     return new FileDataset("cifar10-test-first100", List.of(files), labels);
-  }
-
-  /** All 10,000 CIFAR-10 test JPEGs, ordered by class then file number. */
-  static Dataset cifarJpeg() {
-    Path root = Shared.path("data/datasets/cifar10-test-jpeg/test");
-    List<Path> files = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int c = 0; c < 10; c++) {
-      try (Stream<Path> s = Files.list(root.resolve(CIFAR_CLASSES.get(c)))) {
-        for (Path p : s.sorted().toList()) {
-          files.add(p);
-          labels.add(c);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new FileDataset("cifar10-test-jpeg", files, labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** The 122 ImageNet sample photos sorted by file name; label = index of the wnid prefix. */

@@ -76,6 +76,19 @@ class DisplayTest {
   }
 
   @Test
+  void robustaImageShowsAsPngWithItsOwnText() throws Exception {
+    byte[] hwc = new byte[2 * 3 * 3];
+    hwc[(1 * 3 + 2) * 3] = (byte) 200;
+    dev.robusta.data.Image img = new dev.robusta.data.Image(2, 3, 3, hwc);
+    Map<String, String> b = MimeBundle.ofResult(img, "ignored");
+    assertEquals(img.toString(), b.get("text/plain"));
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.get("image/png"))));
+    assertEquals(3, back.getWidth());
+    assertEquals(2, back.getHeight());
+    assertEquals(200 << 16, back.getRGB(2, 1) & 0xffffff, "pixel (y=1, x=2) red 200");
+  }
+
+  @Test
   void pngBytesPassThroughAndGarbageIsRejected() throws Exception {
     captureAsKernel();
     ByteArrayOutputStream png = new ByteArrayOutputStream();

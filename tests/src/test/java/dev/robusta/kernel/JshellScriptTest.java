@@ -64,6 +64,16 @@ class JshellScriptTest {
   }
 
   @Test
+  void interactiveJshellHasTheLibraryAndTheImports() throws Exception {
+    Launcher.Result r = Launcher.runWithInput(
+        "System.out.println(\"v=\" + Robusta.version() + \" \" + Table.class.getSimpleName());\n"
+            + "html(\"<i>shown</i>\");\n/exit\n", 110, "jshell");
+    assertEquals(0, r.status(), r.all());
+    assertTrue(r.out().contains("v=" + dev.robusta.Robusta.version() + " Table"), r.out());
+    assertTrue(r.out().contains("<i>shown</i>"), "Display prints the text form in JShell: " + r.out());
+  }
+
+  @Test
   void missingScriptIsAUsageError() throws Exception {
     Launcher.Result r = Launcher.run(110, "jshell", tmp.resolve("absent.jsh").toString());
     assertEquals(2, r.status(), r.all());

@@ -58,6 +58,10 @@ class KernelProtocolTest {
     assertEquals("41", check.get("after_interrupt"), "state survives an interrupt");
     assertEquals("error", check.get("throw_status"), out);
     assertEquals("java.lang.IllegalStateException: boom", check.get("throw_evalue"), out);
+    assertEquals("error", check.get("compile_status"), out);
+    assertEquals("CompileException", check.get("compile_ename"), out);
+    assertTrue(check.get("compile_traceback").matches("cell\\[\\d+\\]:2: error: incompatible types: int cannot be converted to .*"),
+        "the error names the cell and line: " + check.get("compile_traceback"));
     assertEquals("True", check.get("complete"), "completion of 'Syst' offers System");
     assertEquals("False", check.get("shutdown_alive"), "the kernel process exits on shutdown");
   }

@@ -27,12 +27,20 @@ final class Launcher {
    * @param args the launcher's arguments
    */
   static Result run(int timeoutSeconds, String... args) throws IOException, InterruptedException {
+    return runWithInput(null, timeoutSeconds, args);
+  }
+
+  /** Like {@link #run}, with {@code input} as standard input ({@code null}: none). */
+  static Result runWithInput(String input, int timeoutSeconds, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("bash", Shared.repo().resolve("robusta").toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("robusta-out", ".txt");
     Path err = Files.createTempFile("robusta-err", ".txt");
     try {
-      Process p = new ProcessBuilder(cmd).directory(Shared.repo().toFile())
+      Path in = Files.writeString(Files.createTempFile("robusta-in", ".txt"), input == null ? "" : input);
+      in.toFile().deleteOnExit();
+      Process p = new ProcessBuilder(cmd).directory(Shared.repo().toFile()).redirectInput(in.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -32,7 +32,7 @@ class LauncherHelpTest {
   void runHelpNamesTheOptionsTheScriptAccepts() throws Exception {
     Launcher.Result r = Launcher.run(50, "run", "--help");
     assertEquals(0, r.status(), r.all());
-    assertTrue(r.out().startsWith("Usage: ./robusta run NOTEBOOK.ipynb [--out DIR] [--timeout SECONDS]\n"), r.out());
+    assertTrue(r.out().startsWith("Usage: ./robusta run NOTEBOOK.ipynb [--out DIR] [--timeout SECONDS] [--kernel NAME]\n"), r.out());
     assertTrue(r.out().contains("target/notebooks"), r.out());
     Launcher.Result bad = Launcher.run(50, "run", "--bogus");
     assertEquals(2, bad.status(), "an option the help does not name is refused: " + bad.all());

@@ -90,17 +90,6 @@ class NotebookRunTest {
   }
 
   @Test
-  void compileErrorMakesRunExitNonZero() throws Exception {
-    Path nbFile = notebook(tmp.resolve("typo.ipynb"), "int a = 1;", "String s = a;");
-    Path out = tmp.resolve("out");
-    Launcher.Result r = Launcher.run(170, "run", nbFile.toString(), "--out", out.toString());
-    assertNotEquals(0, r.status(), r.all());
-    JsonNode error = JSON.readTree(out.resolve("typo.ipynb").toFile()).get("cells").get(1).get("outputs").get(0);
-    assertEquals("CompileException", error.get("ename").asText());
-    assertTrue(error.get("evalue").asText().contains("incompatible types"), error.toString());
-  }
-
-  @Test
   void missingNotebookIsAUsageError() throws Exception {
     Launcher.Result r = Launcher.run(60, "run", tmp.resolve("nope.ipynb").toString());
     assertEquals(2, r.status(), r.all());

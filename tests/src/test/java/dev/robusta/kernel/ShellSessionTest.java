@@ -121,9 +121,12 @@ class ShellSessionTest {
   @Test
   void stopInterruptsARunningCellAndTheStateSurvives() throws Exception {
     shell.eval("int kept = 5;", "cell[1]");
+    System.clearProperty("robusta.test.spinning");
     Thread stopper = new Thread(() -> {
       try {
-        Thread.sleep(500);
+        while (System.getProperty("robusta.test.spinning") == null) {
+          Thread.sleep(20);
+        }
       } catch (InterruptedException e) {
         return;
       }
@@ -132,11 +135,36 @@ class ShellSessionTest {
     stopper.start();
     long t0 = System.nanoTime();
     CellException.InterruptedCellException e = assertThrows(CellException.InterruptedCellException.class,
-        () -> shell.eval("long spins = 0;\nwhile (true) { spins++; }", "cell[2]"));
-    assertTrue((System.nanoTime() - t0) / 1e9 < 30, "stopped promptly");
-    assertEquals("cell[2]:2: interrupted", e.oneLine());
+        () -> shell.eval("{\n  System.setProperty(\"robusta.test.spinning\", \"yes\");\n  long spins = 0;\n"
+            + "  while (true) { spins++; }\n}", "cell[2]"));
+    assertTrue((System.nanoTime() - t0) / 1e9 < 60, "stopped promptly");
+    assertEquals("cell[2]:1: interrupted", e.oneLine());
     stopper.join();
+    System.clearProperty("robusta.test.spinning");
     assertEquals(5, shell.eval("kept", "cell[3]").value());
+  }
+
+  @Test
+  void stopArrivingBeforeTheLoopStartsStillStopsTheCell() throws Exception {
+    System.clearProperty("robusta.test.started");
+    Thread stopper = new Thread(() -> {
+      try {
+        while (System.getProperty("robusta.test.started") == null) {
+          Thread.sleep(5);
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+      shell.stop();
+    });
+    stopper.start();
+    assertThrows(CellException.InterruptedCellException.class,
+        () -> shell.eval("System.setProperty(\"robusta.test.started\", \"yes\");\nint a1 = 1;\nint a2 = 2;\n"
+            + "int a3 = 3;\nwhile (true) { }", "cell[1]"),
+        "an interrupt that lands while an earlier snippet compiles still cancels the rest of the cell");
+    stopper.join();
+    System.clearProperty("robusta.test.started");
+    assertEquals(7, shell.eval("3 + 4", "cell[2]").value(), "the next cell runs normally");
   }
 
   @Test

@@ -64,6 +64,7 @@ class EffectiveRobustnessTest {
     double line = 100 / (1 + Math.exp(-(fit.slope() * Math.log(x / (100 - x)) + fit.intercept())));
     assertEquals(y - line, er.get("resnet50"), 1e-9);
     assertTrue(fit.toString().contains("LOGIT") && fit.toString().contains("accuracy points"));
+    assertEquals(fit, dev.robusta.Metrics.effectiveRobustness(testbed, "val", V2, BASELINES), "facade = long form");
   }
 
   @Test
@@ -115,5 +116,27 @@ class EffectiveRobustnessTest {
         "quoted thousands separator");
     long common = in.models().stream().filter(m -> r.accuracy(m, "imagenet-r").isPresent()).count();
     assertTrue(common > 100, "models in both timm files: " + common);
+  }
+
+  @Test
+  void timmClipPretrainedModelsAreEffectivelyRobustOnImageNetR() {
+    // timm's -R runs and their "-clean" twins on the same 200 classes (both top-1 in percent)
+    AccuracyTable t = ResultTables.readTimm(Shared.path("data/results/timm/results-imagenet-r-clean.csv"), "r-clean")
+        .join(ResultTables.readTimm(Shared.path("data/results/timm/results-imagenet-r.csv"), "r"));
+    // baselines: models whose pretrained tag says ImageNet-1k only (no extra data, no distillation or
+    // self-supervision), read from the timm name "arch.tag"
+    java.util.regex.Pattern extra = java.util.regex.Pattern.compile(
+        "in22k|in21k|ig1b|laion|openai|jft|yfcc|m38m|merged|webli|clip|dist|ssl|swsl|semi|ns_|_ns|mim|dfn|lvd|sw_|_sw|bt_");
+    List<String> base = t.models().stream().filter(m -> m.contains(".") && m.substring(m.indexOf('.') + 1).endsWith("in1k")
+        && !extra.matcher(m.substring(m.indexOf('.') + 1)).find() && t.accuracy(m, "r").isPresent()).toList();
+    assertTrue(base.size() > 500, "baselines: " + base.size());
+    RobustnessFit fit = EffectiveRobustness.fit(t, "r-clean", "r", base, AccuracyTransform.LOGIT);
+    Map<String, Double> er = EffectiveRobustness.perModel(t, fit);
+    double baseMean = base.stream().mapToDouble(er::get).average().orElseThrow();
+    double laionMean = er.entrySet().stream().filter(e -> e.getKey().contains("laion")).mapToDouble(Map.Entry::getValue)
+        .average().orElseThrow();
+    assertEquals(0.0, baseMean, 1.0, "baselines sit on their line");
+    // Radford et al. 2021; Wortsman et al. 2022: CLIP pre-training keeps effective robustness after fine-tuning
+    assertTrue(laionMean > 10, "mean ER of LAION-CLIP-pretrained models: " + laionMean);
   }
 }

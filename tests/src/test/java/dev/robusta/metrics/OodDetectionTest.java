@@ -101,6 +101,21 @@ class OodDetectionTest {
   }
 
   @Test
+  void protocolDescriptionIsRecorded() {
+    Scores id = Scores.higherIsId("MSP", 0.9, 0.8, 0.7, 0.6, 0.95);
+    Scores ood = Scores.higherIsId("MSP", 0.5, 0.85);
+    String p = "ImageNet-O (hendrycks): 200-class masked logits";
+    OodDetectionResult r = OodDetection.evaluate(id, ood, OodConvention.HENDRYCKS, p);
+    assertEquals(p, r.protocol());
+    assertTrue(r.toString().contains(p));
+    assertEquals(2.5, r.idToOodRatio(), 0.0);
+    assertEquals(OodDetection.evaluate(id, ood, OodConvention.HENDRYCKS).auroc(), r.auroc(), 0.0);
+    // AUROC by hand: pairs (ID, OOD) where the OOD sample looks more OOD (lower MSP): 0.5 beats 5 of 5 ID,
+    // 0.85 is below 0.9 and 0.95 only (2 of 5): (5 + 2) / 10
+    assertEquals(0.7, r.auroc(), 1e-15);
+  }
+
+  @Test
   void oneClassOnlyIsAnErrorNotAHalf() {
     Scores some = Scores.higherIsOod("s", 0.1, 0.2, 0.3);
     Scores none = Scores.higherIsOod("s");

@@ -78,6 +78,10 @@ class LogitScoresTest {
     assertEquals(-1000.0, LogitScores.energy(new double[][] {{1000, 0, 0}}, 1).values()[0], 0.0);
     assertEquals(-2000.0, LogitScores.energy(new double[][] {{2000, -5, 0}}, 1).values()[0], 0.0);
     assertThrows(IllegalArgumentException.class, () -> LogitScores.energy(new double[][] {{1}}, 0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LogitScores.msp(new double[][] {{1, Double.NaN}, {Double.POSITIVE_INFINITY, 0}}));
+    assertTrue(e.getMessage().startsWith("2 logit values are not finite"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LogitScores.entropy(new double[][] {{1, 2}, {1}}));
     // confident ID logits vs flat OOD logits: MSP (towards ID) and energy (towards OOD) both separate them
     double[][] id = {{8, 0, 0}, {0, 7, 1}, {0, 0, 9}, {6, 1, 0}};
     double[][] ood = {{1, 1, 1}, {1.5, 1, 0.5}, {0.2, 0, 0.1}};

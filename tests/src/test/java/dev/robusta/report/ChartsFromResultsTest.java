@@ -8,15 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.robusta.Metrics;
+import dev.robusta.metrics.AccuracyTable;
+import dev.robusta.metrics.AccuracyTransform;
 import dev.robusta.metrics.ClopperPearson;
+import dev.robusta.metrics.CorruptionErrors;
+import dev.robusta.metrics.CorruptionMetrics;
+import dev.robusta.metrics.CorruptionResult;
+import dev.robusta.metrics.EffectiveRobustness;
+import dev.robusta.metrics.FitBand;
 import dev.robusta.metrics.Interval;
+import dev.robusta.metrics.ResultTables;
+import dev.robusta.metrics.RobustnessFit;
+import dev.robusta.testing.Shared;
 import dev.robusta.metrics.ReliabilityDiagram;
 import dev.robusta.metrics.RiskCoverageCurve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +59,18 @@ class ChartsFromResultsTest {
   @Test
   void rocAndPrCurvesForSeveralScoresFromOracleArrays() throws Exception {
     Map<String, Double> auroc = new LinkedHashMap<>();
+    Map<String, Double> auprOut = new LinkedHashMap<>();
     for (CSVRecord r : RealResults.csv("oracles/metrics/ood/ood_measures.csv")) {
       auroc.put(r.get("case"), r.get("ref_auroc").isEmpty() ? Double.NaN : Double.parseDouble(r.get("ref_auroc")));
+      auprOut.put(r.get("case"), r.get("ref_aupr").isEmpty() ? Double.NaN : Double.parseDouble(r.get("ref_aupr")));
     }
     Map<String, Curve> curves = new LinkedHashMap<>();
+    Map<String, Curve> prCurves = new LinkedHashMap<>();
     for (String c : List.of("ties_int", "imbalanced_few_neg", "n10")) {
       double[] pos = RealResults.column("oracles/metrics/ood/cases/" + c + "_pos.csv");
       double[] neg = RealResults.column("oracles/metrics/ood/cases/" + c + "_neg.csv");
       curves.put(c, RealResults.roc(pos, neg, auroc.get(c)));
+      prCurves.put(c, RealResults.pr(pos, neg, auprOut.get(c)));
     }
     JsonNode roc = json(OodCharts.roc("ROC curves", curves, "OOD positive"));
     assertEquals(List.of("ties_int (AUROC 0.6180)", "imbalanced_few_neg (AUROC " + String.format("%.4f",
@@ -71,7 +84,9 @@ class ChartsFromResultsTest {
     assertEquals(1.0, t.get("x").get(t.get("x").size() - 1).asDouble());
     assertEquals("lines", t.get("mode").asText());
 
-    JsonNode pr = json(OodCharts.pr("PR curves", curves, "OOD positive (AUPR-Out)", 0.4));
+    JsonNode pr = json(OodCharts.pr("PR curves", prCurves, "OOD positive (AUPR-Out)", 0.4));
+    assertEquals(String.format("ties_int (AUPR %.4f)", auprOut.get("ties_int")), names(pr).get(0));
+    assertEquals(0.0, trace(pr, "ties_int").get("x").get(0).asDouble());
     assertEquals("Recall (OOD positive (AUPR-Out))", axisTitle(pr, "xaxis"));
     assertEquals("Precision (OOD positive (AUPR-Out))", axisTitle(pr, "yaxis"));
     assertEquals(0.4, trace(pr, "random detector").get("y").get(0).asDouble());
@@ -115,6 +130,7 @@ class ChartsFromResultsTest {
     assertEquals("Confidence (max softmax probability)", axisTitle(f, "xaxis"));
     assertEquals("Accuracy", axisTitle(f, "yaxis"));
     assertEquals("Samples", axisTitle(f, "yaxis2"));
+    assertEquals("[0.0,0.22]", f.get("layout").get("yaxis2").get("domain").toString(), "histogram panel below");
     JsonNode hist = trace(f, "samples per bin");
     assertEquals("bar", hist.get("type").asText());
     assertEquals("y2", hist.get("yaxis").asText());
@@ -156,29 +172,26 @@ class ChartsFromResultsTest {
     assertTrue(axisTitle(f, "xaxis").startsWith("Coverage"));
   }
 
-  private static CorruptionTable.Grid oracleGrid(String model) {
-    Map<String, double[]> errors = new LinkedHashMap<>();
-    double clean = Double.NaN;
+  /** The oracle model's errors with CE / mCE computed by the metrics package (checked against the oracle). */
+  static CorruptionTable.Grid oracleGrid(String model) {
+    CorruptionErrors.Builder b = CorruptionErrors.builder(model);
     for (CSVRecord r : RealResults.csv("oracles/metrics/mce/model_errors.csv")) {
       if (r.get("model").equals(model)) {
-        clean = Double.parseDouble(r.get("clean_error"));
+        b.clean(Double.parseDouble(r.get("clean_error")));
         double[] e = new double[5];
         for (int s = 0; s < 5; s++) {
           e[s] = Double.parseDouble(r.get("s" + (s + 1)));
         }
-        errors.put(r.get("corruption"), e);
+        b.add(r.get("corruption"), e);
       }
     }
+    CorruptionErrors errors = b.build();
+    CorruptionResult result = CorruptionMetrics.mce(errors);
     CSVRecord res = RealResults.csv("oracles/metrics/mce/mce_results.csv").stream()
         .filter(r -> r.get("model").equals(model)).findFirst().orElseThrow();
-    Map<String, Double> ce = new LinkedHashMap<>();
-    Map<String, Double> rel = new LinkedHashMap<>();
-    errors.keySet().forEach(c -> {
-      ce.put(c, Double.parseDouble(res.get("CE_" + c)));
-      rel.put(c, Double.parseDouble(res.get("relCE_" + c)));
-    });
-    return new CorruptionTable.Grid(model, clean, errors, ce, rel, Double.parseDouble(res.get("mCE_15")),
-        Double.parseDouble(res.get("relative_mCE_15")), "AlexNet (hendrycks/robustness issue #10), clean 0.43478");
+    assertEquals(Double.parseDouble(res.get("mCE_15")), result.mce(), 1e-12);
+    assertEquals(Double.parseDouble(res.get("relative_mCE_15")), result.relativeMce(), 1e-12);
+    return CorruptionTable.Grid.of(errors, result);
   }
 
   @Test
@@ -215,10 +228,12 @@ class ChartsFromResultsTest {
         100 * a.mce())));
     JsonNode bar = trace(bars, "modelA");
     assertEquals("bar", bar.get("type").asText());
-    assertEquals(19, bar.get("x").size());
+    assertEquals(15, bar.get("x").size(), "CE bars for the 15 benchmark corruptions");
     assertEquals(100 * a.ce().get("fog"), bar.get("y").get(9).asDouble(), 1e-12);
     assertEquals("fog", bar.get("x").get(9).asText());
-    assertEquals(100.0, trace(bars, "AlexNet").get("y").get(0).asDouble());
+    JsonNode alex = trace(bars, "AlexNet");
+    assertEquals(100.0, alex.get("y").get(0).asDouble());
+    assertEquals(bar.get("x"), alex.get("x"), "the AlexNet line runs over the same categories (no extra ticks)");
     assertEquals("Corruption error CE (% of AlexNet)", axisTitle(bars, "yaxis"));
   }
 
@@ -271,152 +286,109 @@ class ChartsFromResultsTest {
     assertThrows(IllegalArgumentException.class, () -> PerturbationCharts.flipCurve(new int[][] {{1, 2}, {1}}, true));
   }
 
-  /**
-   * Logit-space least squares and a seeded bootstrap band: a fixture, as the metrics package has no
-   * effective-robustness fit yet (Clopper-Pearson bars come from it).
-   */
-  static EffectiveRobustnessChart.Fit fixtureFit(List<double[]> idOod, double[] grid) {
-    double[] coef = ols(idOod);
-    Random rnd = new Random(0);
-    int boots = 200;
-    double[][] pred = new double[grid.length][boots];
-    for (int b = 0; b < boots; b++) {
-      List<double[]> sample = new ArrayList<>();
-      for (int i = 0; i < idOod.size(); i++) {
-        sample.add(idOod.get(rnd.nextInt(idOod.size())));
-      }
-      double[] c = ols(sample);
-      for (int g = 0; g < grid.length; g++) {
-        pred[g][b] = c[0] * RealResults.logit(grid[g]) + c[1];
+  /** The testbed's val vs ImageNetV2 fit, band and rows, all from the metrics package. */
+  record TestbedFit(AccuracyTable table, RobustnessFit fit, FitBand band, List<EffectiveRobustnessTable.Row> rows) {}
+
+  static TestbedFit testbedFit() {
+    AccuracyTable tb = ResultTables.readTestbed(Shared.path("data/results/imagenet-testbed/robustness_top1s.csv"));
+    List<String> both = new ArrayList<>();
+    for (String m : tb.models()) {
+      if (tb.accuracy(m, "val").isPresent() && tb.accuracy(m, "imagenetv2-matched-frequency").isPresent()) {
+        both.add(m);
       }
     }
-    double[] lo = new double[grid.length];
-    double[] hi = new double[grid.length];
-    for (int g = 0; g < grid.length; g++) {
-      java.util.Arrays.sort(pred[g]);
-      lo[g] = 1 / (1 + Math.exp(-pred[g][(int) (0.025 * boots)]));
-      hi[g] = 1 / (1 + Math.exp(-pred[g][(int) (0.975 * boots) - 1]));
+    RobustnessFit fit = EffectiveRobustness.fit(tb, "val", "imagenetv2-matched-frequency", both,
+        AccuracyTransform.LOGIT);
+    double[] grid = new double[40];
+    for (int i = 0; i < grid.length; i++) {
+      grid[i] = 50 + 45.0 * i / (grid.length - 1);
     }
-    return new EffectiveRobustnessChart.Fit(coef[0], coef[1], grid, lo, hi, 0.95);
-  }
-
-  private static double[] ols(List<double[]> idOod) {
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    int n = idOod.size();
-    for (double[] p : idOod) {
-      double x = RealResults.logit(p[0]);
-      double y = RealResults.logit(p[1]);
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
-    }
-    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-    return new double[] {slope, (sy - slope * sx) / n};
-  }
-
-  static double[] clopperPearson(double acc, int n, double alpha) {
-    Interval i = ClopperPearson.interval(Math.round(acc * n), n, 1 - alpha);
-    return new double[] {i.lower(), i.upper()};
-  }
-
-  static List<EffectiveRobustnessTable.Row> rows(Map<String, Double> id, Map<String, Double> ood, int nId, int nOod,
-      EffectiveRobustnessChart.Fit fit, boolean baseline) {
-    List<EffectiveRobustnessTable.Row> rows = new ArrayList<>();
-    id.forEach((m, a) -> {
-      Double o = ood.get(m);
-      if (o != null) {
-        double x = a / 100;
-        double y = o / 100;
-        double[] ci = clopperPearson(x, nId, 0.005);
-        double[] co = clopperPearson(y, nOod, 0.005);
-        double p = 1 / (1 + Math.exp(-(fit.slope() * RealResults.logit(x) + fit.intercept())));
-        rows.add(new EffectiveRobustnessTable.Row(m, x, ci[0], ci[1], y, co[0], co[1], p, y - p, baseline));
-      }
-    });
-    return rows;
+    FitBand band = EffectiveRobustness.bootstrapBand(tb, fit, grid, 200, 0, 0.95);
+    return new TestbedFit(tb, fit, band, EffectiveRobustnessTable.rows(tb, fit, 50_000, 10_000, 0.005));
   }
 
   @Test
   void effectiveRobustnessScatterFromTheTestbed() throws Exception {
-    Map<String, Double> val = new LinkedHashMap<>();
-    Map<String, Double> v2 = new LinkedHashMap<>();
-    RealResults.testbed().forEach((m, s) -> {
-      if (s.containsKey("val") && s.containsKey("imagenetv2-matched-frequency")) {
-        val.put(m, s.get("val"));
-        v2.put(m, s.get("imagenetv2-matched-frequency"));
-      }
-    });
-    assertTrue(val.size() > 150, "models with val and V2: " + val.size());
-    List<double[]> pts = new ArrayList<>();
-    val.forEach((m, a) -> pts.add(new double[] {a / 100, v2.get(m) / 100}));
-    double[] grid = new double[40];
-    for (int i = 0; i < grid.length; i++) {
-      grid[i] = 0.5 + 0.45 * i / (grid.length - 1);
-    }
-    EffectiveRobustnessChart.Fit fit = fixtureFit(pts, grid);
-    List<EffectiveRobustnessTable.Row> rows = rows(val, v2, 50_000, 10_000, fit, true);
+    TestbedFit t = testbedFit();
+    List<EffectiveRobustnessTable.Row> rows = t.rows();
+    assertTrue(rows.size() > 150, "models with val and V2: " + rows.size());
     JsonNode f = json(EffectiveRobustnessChart.scatter("Effective robustness, ImageNetV2", "ImageNet val",
-        "ImageNetV2 matched-frequency", rows, fit));
+        "ImageNetV2 matched-frequency", rows, EffectiveRobustnessChart.Fit.of(t.fit(), t.band())));
     List<String> n = names(f);
     assertEquals("95% bootstrap band of the fit (lower)", n.get(0));
     assertEquals("95% bootstrap band of the fit", n.get(1));
-    assertTrue(n.get(2).startsWith("baseline fit: logit(ood) = "), n.get(2));
+    assertEquals(String.format("baseline fit: logit(ood) = %.3f logit(id) %+.3f", t.fit().slope(),
+        t.fit().intercept()), n.get(2));
     assertEquals("y = x", n.get(3));
     assertEquals("baseline models (n=" + rows.size() + ")", n.get(4));
     assertEquals("ID top-1 accuracy, ImageNet val (logit scale)", axisTitle(f, "xaxis"));
     assertEquals("OOD top-1 accuracy, ImageNetV2 matched-frequency (logit scale)", axisTitle(f, "yaxis"));
-    JsonNode pts2 = f.get("data").get(4);
-    assertEquals(rows.size(), pts2.get("x").size());
-    assertEquals(RealResults.logit(rows.get(0).idAccuracy()), pts2.get("x").get(0).asDouble(), 1e-12);
-    assertEquals(rows.size(), pts2.get("error_y").get("array").size());
-    assertEquals(rows.size(), pts2.get("error_x").get("arrayminus").size());
-    assertTrue(pts2.get("error_y").get("array").get(0).asDouble() > 0);
+    JsonNode pts = f.get("data").get(4);
+    assertEquals(rows.size(), pts.get("x").size());
+    assertEquals(RealResults.logit(rows.get(0).idAccuracy()), pts.get("x").get(0).asDouble(), 1e-12);
+    assertEquals(rows.size(), pts.get("error_y").get("array").size());
+    assertEquals(rows.size(), pts.get("error_x").get("arrayminus").size());
+    // Clopper-Pearson bar (alpha 0.005) of the first model, in logit units
+    Interval ci = ClopperPearson.forAccuracy(rows.get(0).oodAccuracy(), 10_000, 0.995);
+    assertEquals(RealResults.logit(ci.upper()) - RealResults.logit(rows.get(0).oodAccuracy()),
+        pts.get("error_y").get("array").get(0).asDouble(), 1e-12);
+    // the band drawn is the metrics package's band
+    assertEquals(RealResults.logit(t.band().upper()[3] / 100), f.get("data").get(1).get("y").get(3).asDouble(), 1e-12);
     assertEquals("tonexty", f.get("data").get(1).get("fill").asText());
     JsonNode ticks = f.get("layout").get("xaxis").get("ticktext");
     List<String> tt = new ArrayList<>();
-    ticks.forEach(t -> tt.add(t.asText()));
+    ticks.forEach(x -> tt.add(x.asText()));
     assertTrue(tt.contains("70%"), tt.toString());
     assertEquals(RealResults.logit(0.7), f.get("layout").get("xaxis").get("tickvals").get(tt.indexOf("70%")).asDouble(),
         1e-12);
-    // the V2 fit of the testbed: a slope near 1 and ~10 points below y = x at 76% ID accuracy
-    assertTrue(fit.slope() > 0.8 && fit.slope() < 1.3, "slope " + fit.slope());
+    // per-model effective robustness agrees with the metrics package (points vs fractions)
+    Map<String, Double> er = EffectiveRobustness.perModel(t.table(), t.fit());
+    for (EffectiveRobustnessTable.Row r : rows) {
+      assertEquals(er.get(r.model()) / 100, r.effectiveRobustness(), 1e-12, r.model());
+    }
   }
 
   @Test
   void effectiveRobustnessScatterFromTimmCsvs() throws Exception {
-    Map<String, Double> in1k = RealResults.timmTop1("results-imagenet.csv");
-    Map<String, Double> a = RealResults.timmTop1("results-imagenet-a.csv");
-    Map<String, Double> base = new LinkedHashMap<>();
-    Map<String, Double> other = new LinkedHashMap<>();
+    AccuracyTable timm = ResultTables.readTimm(Shared.path("data/results/timm/results-imagenet.csv"), "imagenet")
+        .join(ResultTables.readTimm(Shared.path("data/results/timm/results-imagenet-a.csv"), "imagenet-a"));
     Map<String, String> pretrain = new LinkedHashMap<>();
     RealResults.csv("data/results/timm/model_metadata-in1k.csv").forEach(r -> pretrain.put(r.get("model"),
         r.get("pretrain")));
-    in1k.forEach((m, v) -> {
+    List<String> baseline = new ArrayList<>();
+    for (String m : timm.models()) {
       String arch = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
-      if ("in1k".equals(pretrain.get(arch)) || "in1k".equals(pretrain.get(m))) {
-        base.put(m, v);
-      } else {
-        other.put(m, v);
+      boolean usable = timm.accuracy(m, "imagenet-a").orElse(0) > 0 && timm.accuracy(m, "imagenet").orElse(100) < 100;
+      if (usable && ("in1k".equals(pretrain.get(arch)) || "in1k".equals(pretrain.get(m)))) {
+        baseline.add(m);
       }
-    });
-    assertTrue(base.size() > 50, "in1k-only timm models: " + base.size());
-    List<double[]> pts = new ArrayList<>();
-    base.forEach((m, v) -> {
-      if (a.containsKey(m) && a.get(m) > 0) {
-        pts.add(new double[] {v / 100, a.get(m) / 100});
-      }
-    });
-    double[] grid = {0.6, 0.7, 0.8, 0.85, 0.9};
-    EffectiveRobustnessChart.Fit fit = fixtureFit(pts, grid);
-    List<EffectiveRobustnessTable.Row> rows = new ArrayList<>(rows(base, a, 50_000, 7_500, fit, true));
-    rows.addAll(rows(other, a, 50_000, 7_500, fit, false));
+    }
+    assertTrue(baseline.size() > 50, "in1k-only timm models: " + baseline.size());
+    RobustnessFit fit = EffectiveRobustness.fit(timm, "imagenet", "imagenet-a", baseline, AccuracyTransform.LOGIT);
+    FitBand band = EffectiveRobustness.bootstrapBand(timm, fit, new double[] {60, 70, 80, 85, 90}, 100, 1, 0.95);
+    List<EffectiveRobustnessTable.Row> rows = new ArrayList<>(EffectiveRobustnessTable.rows(timm, fit, 50_000,
+        7_500, 0.005));
     rows.removeIf(r -> r.oodAccuracy() <= 0 || r.idAccuracy() >= 1);
     JsonNode f = json(EffectiveRobustnessChart.scatter("timm: ImageNet-A vs ImageNet", "ImageNet", "ImageNet-A",
-        rows, fit));
+        rows, EffectiveRobustnessChart.Fit.of(fit, band)));
     List<String> n = names(f);
-    assertTrue(n.get(4).startsWith("baseline models (n="), n.toString());
+    assertEquals("baseline models (n=" + baseline.size() + ")", n.get(4), n.toString());
     assertTrue(n.get(5).startsWith("other models (n="), n.toString());
     assertTrue(f.get("data").get(5).get("text").get(0).asText().contains("effective robustness"));
+  }
+
+  @Test
+  void probitAxesFollowTheFitTransform() throws Exception {
+    TestbedFit t = testbedFit();
+    RobustnessFit probit = EffectiveRobustness.fit(t.table(), "val", "imagenetv2-matched-frequency",
+        t.fit().baselineModels(), AccuracyTransform.PROBIT);
+    FitBand band = EffectiveRobustness.bootstrapBand(t.table(), probit, new double[] {60, 80}, 50, 0, 0.95);
+    JsonNode f = json(EffectiveRobustnessChart.scatter("probit", "val", "v2",
+        EffectiveRobustnessTable.rows(t.table(), probit, 50_000, 10_000, 0.005),
+        EffectiveRobustnessChart.Fit.of(probit, band)));
+    assertEquals("ID top-1 accuracy, val (probit scale)", axisTitle(f, "xaxis"));
+    assertTrue(names(f).get(2).startsWith("baseline fit: probit(ood) = "));
+    assertEquals(AccuracyTransform.PROBIT.apply(t.rows().get(0).idAccuracy() * 100),
+        f.get("data").get(4).get("x").get(0).asDouble(), 1e-12);
   }
 }

@@ -41,20 +41,6 @@ class ResultTableCsvTest {
   }
 
   @Test
-  void tablesawGuessingAloneGetsThatFileWrong() throws Exception {
-    // the trap the explicit types avoid: Tablesaw samples rows and does not see the last one
-    Path f = Files.writeString(dir.resolve("zeros.csv"), zerosThenPointOne());
-    boolean wrong;
-    try {
-      Table guessed = Table.read().csv(f.toFile());
-      wrong = guessed.column("x").type() != ColumnType.DOUBLE || guessed.rowCount() != 1449;
-    } catch (RuntimeException e) {
-      wrong = true;
-    }
-    assertTrue(wrong, "Tablesaw's own type guess was expected to fail on this file");
-  }
-
-  @Test
   void writtenTableOfZerosThenPointOneRoundTrips() {
     DoubleColumn x = DoubleColumn.create("x");
     for (int i = 0; i < 1448; i++) {

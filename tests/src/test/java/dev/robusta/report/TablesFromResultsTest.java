@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.robusta.Metrics;
+import dev.robusta.metrics.AdaptiveBinning;
+import dev.robusta.metrics.NormalisedMean;
+import dev.robusta.metrics.PerturbationResult;
+import dev.robusta.metrics.Perturbations;
 import dev.robusta.metrics.OodConvention;
 import dev.robusta.metrics.OodDetectionResult;
 import dev.robusta.metrics.Scores;
@@ -198,6 +202,52 @@ class TablesFromResultsTest {
   }
 
   @Test
+  void perturbationTableFromMetricsResults() {
+    List<CSVRecord> lr = RealResults.csv("oracles/metrics/imagenet_p/logits_K1000.csv");
+    double[][][] logits = new double[5][11][];
+    for (CSVRecord r : lr) {
+      double[] z = new double[1000];
+      for (int k = 0; k < 1000; k++) {
+        z[k] = Double.parseDouble(r.get("c" + k));
+      }
+      logits[Integer.parseInt(r.get("video"))][Integer.parseInt(r.get("frame"))] = z;
+    }
+    PerturbationResult noise = Perturbations.evaluate("gaussian_noise", logits, 1);
+    PerturbationResult tilt = Perturbations.evaluate("tilt", logits, 1);
+    CSVRecord oracle = RealResults.csv("oracles/metrics/imagenet_p/p_metrics.csv").stream()
+        .filter(r -> r.get("num_classes").equals("1000") && r.get("noise_perturbation").equals("1")).findFirst()
+        .orElseThrow();
+    assertEquals(Double.parseDouble(oracle.get("flip_prob")), noise.flipProbability(), 1e-12);
+    Map<String, Double> fp = new LinkedHashMap<>();
+    Map<String, Double> fpAlex = new LinkedHashMap<>();
+    Map<String, Double> t5 = new LinkedHashMap<>();
+    Map<String, Double> t5Alex = new LinkedHashMap<>();
+    double exampleMfr = Double.NaN;
+    for (CSVRecord r : RealResults.csv("oracles/metrics/imagenet_p/mfr_mt5d_example.csv")) {
+      if (r.get("perturbation").equals("MEAN")) {
+        exampleMfr = Double.parseDouble(r.get("FR"));
+        continue;
+      }
+      fp.put(r.get("perturbation"), Double.parseDouble(r.get("model_FP")));
+      fpAlex.put(r.get("perturbation"), Double.parseDouble(r.get("alexnet_FP_madeup")));
+      t5.put(r.get("perturbation"), Double.parseDouble(r.get("model_T5D")));
+      t5Alex.put(r.get("perturbation"), Double.parseDouble(r.get("alexnet_T5D_madeup")));
+    }
+    NormalisedMean mfr = Perturbations.normalisedMean("mFR", fp, fpAlex);
+    NormalisedMean mt5d = Perturbations.normalisedMean("mT5D", t5, t5Alex);
+    assertEquals(exampleMfr, mfr.value(), 1e-12);
+    ResultTable t = PerturbationTable.of("ImageNet-P (metrics)", "oracle logits", List.of(noise, tilt), mfr, mt5d,
+        "ImageNet-P");
+    assertEquals(2, t.rowCount());
+    assertEquals(noise.flipProbability(), t.table().doubleColumn("FP").getDouble(0));
+    assertEquals(mfr.ratios().get("tilt"), t.table().doubleColumn("FR").getDouble(1));
+    assertEquals(Double.toString(mfr.value()), t.conventions().get("mFR"));
+    assertTrue(t.conventions().get("protocol").contains("gaussian_noise: AGAINST_FIRST_FRAME"),
+        t.conventions().get("protocol"));
+    roundTrips(t, dir.resolve("pm.csv"));
+  }
+
+  @Test
   void calibrationTableFromTheCalibrationOracle() {
     List<CalibrationTable.Row> rows = new ArrayList<>();
     for (CSVRecord r : RealResults.csv("oracles/metrics/calibration/calibration_measures.csv")) {
@@ -218,22 +268,47 @@ class TablesFromResultsTest {
   }
 
   @Test
+  void calibrationRowsComputedByTheMetricsPackageMatchTheOracle() {
+    CSVRecord o = RealResults.csv("oracles/metrics/calibration/calibration_measures.csv").stream()
+        .filter(r -> r.get("case").equals("n1000_overconfident")).findFirst().orElseThrow();
+    List<CSVRecord> rows = RealResults.csv("oracles/metrics/calibration/cases/n1000_overconfident.csv");
+    double[] conf = new double[rows.size()];
+    boolean[] correct = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      conf[i] = Double.parseDouble(rows.get(i).get("confidence"));
+      correct[i] = rows.get(i).get("correct").equals("1");
+    }
+    CalibrationTable.Row all = CalibrationTable.row("m", "d", conf, correct, 15, AdaptiveBinning.DEFAULT);
+    assertEquals(Double.parseDouble(o.get("nonref_ece_equal_width_15")), all.ece(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("nonref_rms_all_bins_included")), all.rmsCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("nonref_mad_all_bins_included")), all.madCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("ref_aurra")), all.aurra(), 1e-12);
+    assertEquals(1 - all.aurra(), all.aurc(), 1e-12);
+    assertTrue(Double.isNaN(all.nll()));
+    CalibrationTable.Row legacy = CalibrationTable.row("m", "d", conf, correct, 15, AdaptiveBinning.LEGACY);
+    assertEquals(Double.parseDouble(o.get("ref_rms_calib_err")), legacy.rmsCalibrationError(), 1e-12);
+    assertEquals(Double.parseDouble(o.get("ref_max_calib_err")), legacy.maxCalibrationError(), 1e-12);
+
+    double[][] logits = RealResults.matrix("oracles/metrics/ood_scores/val_logits.csv");
+    int[] labels = new int[logits.length];
+    for (int i = 0; i < logits.length; i++) {
+      labels[i] = i % 10;
+    }
+    CalibrationTable.Row fromLogits = CalibrationTable.row("m", "val_logits", logits, labels, 15,
+        AdaptiveBinning.DEFAULT);
+    assertEquals(400, fromLogits.n());
+    assertTrue(Double.isFinite(fromLogits.nll()) && fromLogits.nll() > 0);
+    assertTrue(fromLogits.brier() >= 0 && fromLogits.brier() <= 2);
+    roundTrips(CalibrationTable.of("computed", List.of(all, legacy, fromLogits), "15 equal-width; adaptive 100"),
+        dir.resolve("calc.csv"));
+  }
+
+  @Test
   void effectiveRobustnessTableFromTheTestbed() {
-    Map<String, Double> val = new LinkedHashMap<>();
-    Map<String, Double> v2 = new LinkedHashMap<>();
-    RealResults.testbed().forEach((m, s) -> {
-      if (s.containsKey("val") && s.containsKey("imagenetv2-matched-frequency")) {
-        val.put(m, s.get("val"));
-        v2.put(m, s.get("imagenetv2-matched-frequency"));
-      }
-    });
-    List<double[]> pts = new ArrayList<>();
-    val.forEach((m, a) -> pts.add(new double[] {a / 100, v2.get(m) / 100}));
-    EffectiveRobustnessChart.Fit fit = ChartsFromResultsTest.fixtureFit(pts, new double[] {0.6, 0.8});
-    List<EffectiveRobustnessTable.Row> rows = ChartsFromResultsTest.rows(val, v2, 50_000, 10_000, fit, true);
-    ResultTable t = EffectiveRobustnessTable.of("Effective robustness on ImageNetV2", "val",
-        "imagenetv2-matched-frequency", rows, "logit", fit.slope(), fit.intercept(), 0.005);
-    assertEquals(rows.size(), t.rowCount());
+    ChartsFromResultsTest.TestbedFit f = ChartsFromResultsTest.testbedFit();
+    ResultTable t = EffectiveRobustnessTable.of("Effective robustness on ImageNetV2", f.table(), f.fit(), 50_000,
+        10_000, 0.005);
+    assertEquals(f.rows().size(), t.rowCount());
     assertEquals(ColumnType.BOOLEAN, t.schema().get("baseline"));
     assertTrue(t.conventions().get("fit").startsWith("logit(ood) = "), t.conventions().toString());
     Table tt = t.table();
@@ -241,6 +316,7 @@ class TablesFromResultsTest {
       assertEquals(tt.doubleColumn("oodAccuracy").getDouble(r) - tt.doubleColumn("predictedOodAccuracy").getDouble(r),
           tt.doubleColumn("effectiveRobustness").getDouble(r), 1e-15);
       assertTrue(tt.doubleColumn("oodLow").getDouble(r) <= tt.doubleColumn("oodAccuracy").getDouble(r));
+      assertTrue(tt.doubleColumn("idHigh").getDouble(r) >= tt.doubleColumn("idAccuracy").getDouble(r));
     }
     roundTrips(t, dir.resolve("er.csv"));
   }

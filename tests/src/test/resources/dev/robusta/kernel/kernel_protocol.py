@@ -67,6 +67,12 @@ def main():
         print("CHECK throw_status %s" % reply["status"])
         print("CHECK throw_evalue %s" % reply.get("evalue"))
 
+        reply, out = run(kc, "int a = 1;\nString s = a;")
+        print("CHECK compile_status %s" % reply["status"])
+        print("CHECK compile_ename %s" % reply.get("ename"))
+        errors = [m["content"] for m in out if m["msg_type"] == "error"]
+        print("CHECK compile_traceback %s" % (errors[0]["traceback"][0] if errors else None))
+
         comp = kc.complete("Syst", 4, reply=True, timeout=30)["content"]
         print("CHECK complete %s" % ("System" in comp["matches"]))
 

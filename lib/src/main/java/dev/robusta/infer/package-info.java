@@ -1,0 +1,24 @@
+/**
+ * Inference on DJL: loading classifiers, preprocessing presets, the batched pipeline and the logits
+ * cache.
+ *
+ * <ul>
+ *   <li>{@link dev.robusta.infer.ClassifierLoader} / {@code dev.robusta.Models}: TorchScript ({@code .pt},
+ *       PyTorch engine) or ONNX ({@code .onnx}, ONNX Runtime engine) files, or a DJL model-zoo URL; CPU by
+ *       default, {@code gpu(0)} when the engine reports GPUs (CUDA natives: {@code mvn -Pcuda}, see the
+ *       README's "GPU" section), or an explicit device; engine threads; fixed-batch models.
+ *   <li>{@link dev.robusta.infer.Preset}: {@code IMAGENET} (Pillow-exact bilinear resize of the shorter side
+ *       to 256, center crop 224), {@code IMAGENET_C_RELEASED} (no resize or crop), {@code CIFAR} (32x32),
+ *       or explicit steps. The preset is recorded with every result and keys the cache.
+ *   <li>{@link dev.robusta.infer.Pipeline}: decode/preprocess workers overlapping inference, a progress bar,
+ *       checkpoints, stop and resume per (model, dataset, cell).
+ *   <li>{@link dev.robusta.infer.LogitsCache}: {@code .npy} logits/labels/features plus a JSON manifest with
+ *       SHA-256 checksums, written atomically; readable without the model ({@link dev.robusta.infer.LogitsCache#read}).
+ *   <li>{@link dev.robusta.infer.BatchSizeFinder} and {@link dev.robusta.infer.Precision#FP16}: for GPUs,
+ *       untested here (no GPU).
+ * </ul>
+ *
+ * <p>Results are plain Java arrays ({@code float[N][C]} logits); no NDArray leaves this package, and every
+ * batch's native arrays are freed when the batch ends.
+ */
+package dev.robusta.infer;
