@@ -52,6 +52,16 @@ class Part1NotebooksTest {
   }
 
   @Test
+  void quickstart() throws Exception {
+    Executed nb = run("01-quickstart");
+    nb.assertHtmlTable("ResNet-20 on CIFAR-10: reproduced vs published", "<th>top-1 (%)</th>");
+    nb.assertPlotly("Reliability diagram: ResNet-20 on CIFAR-10");
+    nb.assertPng();
+    nb.assertStream("reproduced top-1 ");
+    nb.assertStream("report written: ");
+  }
+
+  @Test
   void effectiveRobustness() throws Exception {
     Executed nb = run("05-effective-robustness");
     nb.assertHtmlTable("Baseline fits on logit axes", "<th>slope</th>");
