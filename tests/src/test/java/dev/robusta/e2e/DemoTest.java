@@ -47,7 +47,7 @@ class DemoTest {
     Path report = out.resolve("demo/report.html");
     assertTrue(Files.size(report) > 100_000, "the report inlines plotly.js and the figures");
     String html = Files.readString(report);
-    for (String part : List.of("Reliability diagram", "corruption x severity", "Energy score", "OOD detection")) {
+    for (String part : List.of("Reliability diagram", "corruption x severity", "Energy score", "OOD detection", "ROC, ")) {
       assertTrue(html.contains(part), "report lacks " + part);
     }
     // the conventions are printed with the OOD table
