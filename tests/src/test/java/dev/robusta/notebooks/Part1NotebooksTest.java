@@ -62,6 +62,18 @@ class Part1NotebooksTest {
   }
 
   @Test
+  void commonCorruptions() throws Exception {
+    Executed nb = run("03-common-corruptions");
+    nb.assertHtmlTable("ImageNet-C mCE: reproduced from RobustBench", "<th>mCE (RobustBench)</th>");
+    // the mCE recomputed from RobustBench's per-cell accuracies equals RobustBench's own (rounded to 0.01)
+    nb.assertStream("ImageNet-C [Standard_R50]: mCE 0.7637, relative mCE 1.0626");
+    nb.assertPlotly("ImageNet-C CE per corruption");
+    nb.assertPng();
+    nb.assertHtmlTable("Live: MobileNetV2-int8 top-1 error", "<th>CE vs AlexNet (%)</th>");
+    nb.assertHtmlTable("Live: ImageNet-P metrics", "<th>flip probability</th>");
+  }
+
+  @Test
   void effectiveRobustness() throws Exception {
     Executed nb = run("05-effective-robustness");
     nb.assertHtmlTable("Baseline fits on logit axes", "<th>slope</th>");
