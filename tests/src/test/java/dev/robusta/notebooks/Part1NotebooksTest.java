@@ -82,6 +82,15 @@ class Part1NotebooksTest {
     nb.assertStream("CLIP zero-shot ViT-B/32 effective robustness on ImageNet-R: +");
   }
 
+  @Test
+  void architecturesAndClip() throws Exception {
+    Executed nb = run("08-architectures-and-clip");
+    nb.assertHtmlTable("Mean top-1 (%) by architecture family", "<th>imagenet-r</th>");
+    nb.assertHtmlTable("Effective robustness on ImageNet-R by family and pre-training", "<th>mean ER on ImageNet-R</th>");
+    nb.assertPlotly("ImageNet-R top-1 against model size");
+    nb.assertStream("mean effective robustness on ImageNet-R, CLIP / image-text pre-training: +");
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /** An executed notebook's outputs. */
