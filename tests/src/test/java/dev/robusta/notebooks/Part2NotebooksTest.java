@@ -72,6 +72,17 @@ class Part2NotebooksTest {
   }
 
   @Test
+  void outlierExposure() throws Exception {
+    Executed nb = run("11-outlier-exposure");
+    nb.assertHtmlTable("Outlier Exposure before/after, Fashion-MNIST CNN (MSP)", "<th>fpr95</th>");
+    nb.assertHtmlTable("Outlier Exposure before/after", "Outlier Exposure subsampling: 10 draws");
+    nb.assertPng();
+    double before = nb.number("OE effect, mean over 5 test OOD sets: FPR95 ([0-9.]+)%");
+    double after = nb.number("OE effect, mean over 5 test OOD sets: FPR95 [0-9.]+% -> ([0-9.]+)%");
+    assertTrue(after < before, "OE should lower the mean FPR95: " + before + "% -> " + after + "%");
+  }
+
+  @Test
   void probabilityScoreInterpreter() throws Exception {
     Executed nb = run("15-probability-score-interpreter");
     nb.assertPlotly("on the fit split");
