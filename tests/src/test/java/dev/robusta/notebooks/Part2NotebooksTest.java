@@ -119,6 +119,21 @@ class Part2NotebooksTest {
   }
 
   @Test
+  void unknownDetection() throws Exception {
+    Executed nb = run("14-unknown-detection");
+    nb.assertHtmlTable("Unknown detection: one model, three kinds of unknowns", "<th>AURC</th>");
+    nb.assertHtmlTable("Unknown detection: one model, three kinds of unknowns", "<th>open-set AUROC</th>");
+    for (String score : List.of("MSP", "MaxLogit", "energy", "entropy", "deep ensemble MSP (3)")) {
+      double mis = nb.number(Pattern.quote(score) + " +misclassification AUROC ([0-9.]+)");
+      double aurc = nb.number(Pattern.quote(score) + " +misclassification AUROC [0-9.]+ +AURC ([0-9.]+)");
+      double open = nb.number(Pattern.quote(score) + " +misclassification .*open-set AUROC ([0-9.]+)");
+      assertTrue(mis > 0.5 && mis <= 1, score + " misclassification AUROC " + mis);
+      assertTrue(aurc > 0 && aurc < 0.5, score + " AURC " + aurc);
+      assertTrue(open > 0 && open <= 1, score + " open-set AUROC " + open);
+    }
+  }
+
+  @Test
   void selfSupervision() throws Exception {
     Executed nb = run("12-self-supervision-and-pretraining");
     nb.assertStream("objective CE + 0.5*CE(rotation 0/90/180/270)");
