@@ -44,7 +44,13 @@ json_string() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 SPEC_DIR="${JUPYTER_PATH:-$ROOT/target/jupyter}"
 SPEC_DIR="${SPEC_DIR%%:*}/kernels/robusta"
 mkdir -p "$SPEC_DIR"
-CP="$ROOT/lib/target/classes:$ROOT/lib/target/lib/*"
+# The Jupyter library's jars first: the class loader then finds what the start-up needs without
+# searching the ~60 jars of lib/*, which measurably shortens start-to-ready on 2 cores.
+FIRST=""
+shopt -s nullglob
+for j in "$ROOT"/lib/target/lib/{jjava-jupyter,jeromq,jnacl,gson,slf4j-api,slf4j-simple}-[0-9]*.jar; do FIRST="$FIRST:$j"; done
+shopt -u nullglob
+CP="$ROOT/lib/target/classes$FIRST:$ROOT/lib/target/lib/*"
 # -XX:TieredStopAtLevel is not set: cells run real computations and need the full JIT.
 cat > "$SPEC_DIR/kernel.json.tmp" <<JSON
 {

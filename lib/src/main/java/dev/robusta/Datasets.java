@@ -103,6 +103,12 @@ public final class Datasets {
   /** @return the ImageNet-1k label space (wnids in index order) */
   public static LabelSpace imagenet1k() { return Loader.defaults().imagenet1k(); }
 
+  /**
+   * A registry resource's folder (e.g. {@code imagenet-c-frost}: frost1.png .. frost6.jpg), verified
+   * against the registry's sha256; downloaded into the cache on first use when {@code localCopy} is null.
+   */
+  public static Path resource(String id, Path localCopy) { return Loader.defaults().resource(id, localCopy); }
+
   /** Reads class lists (imagenet1k_wnids.txt, imagenet_a_wnids.txt...) from this folder instead of the cache. */
   public static void useClassLists(Path dir) { ClassListsAccess.useFolder(dir); }
 
@@ -129,5 +135,14 @@ public final class Datasets {
   /** Any synthetic OOD set of any shape. */
   public static SyntheticOod synthetic(SyntheticOod.Kind kind, int size, int height, int width, int channels, long seed) {
     return new SyntheticOod(kind, size, height, width, channels, seed);
+  }
+
+  /**
+   * A corruption benchmark generated from any dataset, e.g. {@code Datasets.corrupted(Datasets.load("cifar10"),
+   * Preset.CIFAR_C)}: the 15 benchmark corruptions x severities 1..5 as lazy cells (protocol
+   * {@code IN_MEMORY}, seed 0). Same as {@link Corruptions#corrupted(Dataset, dev.robusta.corrupt.Preset)}.
+   */
+  public static dev.robusta.corrupt.CorruptedBenchmark corrupted(Dataset clean, dev.robusta.corrupt.Preset preset) {
+    return Corruptions.corrupted(clean, preset);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Bench {
   /** The harnesses, one class each: {@code corruptions} runs {@code CorruptionsBench}. */
-  static final List<String> NAMES = List.of("decode", "corruptions", "metrics", "inference", "kernel");
+  static final List<String> NAMES = List.of("decode", "corruptions", "metrics", "inference", "kernel", "train");
 
   private Bench() {}
 

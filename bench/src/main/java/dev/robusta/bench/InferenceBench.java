@@ -50,14 +50,20 @@ public final class InferenceBench {
     int batch = 256;
     int threads = 2;
     boolean accuracy = false;
+    String accuracySet = "20:pt,20:onnx,32:pt,32:onnx,44:pt,44:onnx,56:pt,56:onnx";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--reps" -> reps = Integer.parseInt(args[++i]);
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--accuracy" -> accuracy = true;
+        case "--accuracy-set" -> {
+          accuracy = true;
+          accuracySet = args[++i];
+        }
         case "--help" -> {
-          System.out.println("Usage: ./robusta bench inference [--reps R] [--batch B] [--threads T] [--accuracy]");
+          System.out.println("Usage: ./robusta bench inference [--reps R] [--batch B] [--threads T] [--accuracy]"
+              + " [--accuracy-set 20:pt,56:onnx,...]\n  --reps 0 skips the speed comparison");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
@@ -74,6 +80,10 @@ public final class InferenceBench {
     Dataset ds = Datasets.load("cifar10", jpegRoot.getParent());
     System.out.printf(Locale.ROOT, "ResNet-20 (TorchScript) over %,d CIFAR-10 test JPEGs, batch %d, %d engine"
         + " threads, %d cores, %d rounds%n", ds.size(), batch, threads, Runtime.getRuntime().availableProcessors(), reps);
+    if (reps == 0) {
+      accuracyTable(shared, ds, batch, threads, accuracySet);
+      return;
+    }
     float[] tensors = predecode(ds);
     String python = pythonAvailable();
     double[] a = new double[reps];
@@ -119,23 +129,29 @@ public final class InferenceBench {
     System.out.printf(Locale.ROOT, "%n(a)/(b) = %.2f (target >= 0.9); (a)/(c) = %s (target > 1)%n", ma / mb,
         python == null ? "n/a" : String.format(Locale.ROOT, "%.2f", ma / mc));
     if (accuracy) {
-      accuracyTable(shared, ds, batch, threads);
+      accuracyTable(shared, ds, batch, threads, accuracySet);
     }
   }
 
-  private static void accuracyTable(Path shared, Dataset ds, int batch, int threads) {
+  private static void accuracyTable(Path shared, Dataset ds, int batch, int threads, String set) {
     System.out.println();
     System.out.println("| model | engine | top-1 on 10,000 JPEGs | reference | difference | images/s |");
     System.out.println("|---|---|---|---|---|---|");
-    int[] depths = {20, 32, 44, 56};
-    for (int d = 0; d < depths.length; d++) {
-      for (String ext : List.of("pt", "onnx")) {
-        Path m = shared.resolve("data/models/cifar10-resnet/cifar10_resnet" + depths[d] + "." + ext);
+    List<Integer> depths = List.of(20, 32, 44, 56);
+    for (String item : set.split(",")) {
+      String[] de = item.trim().split(":");
+      int d = depths.indexOf(Integer.parseInt(de[0]));
+      String ext = de[1];
+      {
+        if (d < 0 || !(ext.equals("pt") || ext.equals("onnx"))) {
+          throw new IllegalArgumentException("--accuracy-set items are DEPTH:pt|onnx with DEPTH in " + depths);
+        }
+        Path m = shared.resolve("data/models/cifar10-resnet/cifar10_resnet" + depths.get(d) + "." + ext);
         try (Classifier c = Models.loader(m, Preset.CIFAR).threads(threads).load()) {
           long t0 = System.nanoTime();
           Predictions p = Pipeline.builder(c).batchSize(batch).workers(1).progress(false).build().run(ds);
           double s = (System.nanoTime() - t0) / 1e9;
-          System.out.printf(Locale.ROOT, "| ResNet-%d | %s | %.2f %% | %.2f %% | %+.2f points | %.0f |%n", depths[d],
+          System.out.printf(Locale.ROOT, "| ResNet-%d | %s | %.2f %% | %.2f %% | %+.2f points | %.0f |%n", depths.get(d),
               c.info().backend(), 100 * p.top1(), 100 * REF_TOP1[d], 100 * (p.top1() - REF_TOP1[d]), ds.size() / s);
         }
       }

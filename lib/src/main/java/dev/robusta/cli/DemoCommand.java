@@ -35,8 +35,9 @@ final class DemoCommand implements Command {
   @Override
   public int run(String[] args) throws Exception {
     long t0 = System.nanoTime();
-    Args a = Args.parse(args, List.of("--model", "--limit", "--out", "--seed"), List.of());
+    Args a = Args.parse(args, List.of("--model", "--limit", "--out", "--seed", "--frost"), List.of());
     int limit = a.intValue("--limit", DEFAULT_LIMIT, 1, 10_000);
+    FrostOption.apply(a);
     long seed = a.longValue("--seed", DEFAULT_SEED);
     Path out = a.path("--out", defaultOut());
     Dataset train = fashionMnist(Split.TRAIN);
@@ -117,7 +118,7 @@ final class DemoCommand implements Command {
 
   @Override
   public String help() {
-    return "Usage: ./robusta demo [--model FILE] [--limit N] [--out DIR] [--seed S]\n"
+    return "Usage: ./robusta demo [--model FILE] [--limit N] [--out DIR] [--seed S] [--frost DIR]\n"
         + "Trains (or loads the cached) Fashion-MNIST CNN, evaluates it on Fashion-MNIST-C (15 corruptions x 5\n"
         + "severities, CIFAR_C preset) and on synthetic OOD sets (Gaussian, Rademacher, Blobs, uniform; MNIST when\n"
         + "a copy is available), prints tables and writes an HTML report.\n"
@@ -125,6 +126,8 @@ final class DemoCommand implements Command {
         + "                (greyscale replicated, x/255, mean 0.2860, std 0.3530) instead of the trained CNN\n"
         + "  --limit N     test images per corruption cell (default " + DEFAULT_LIMIT + "; 10000 = the full set)\n"
         + "  --out DIR     where report.html and the CSV tables go (default target/demo)\n"
-        + "  --seed S      corruption and synthetic-set seed (default " + DEFAULT_SEED + ")";
+        + "  --seed S      corruption and synthetic-set seed (default " + DEFAULT_SEED + ")\n"
+        + "  --frost DIR   the six frost textures (registry resource imagenet-c-frost); without them frost is left\n"
+        + "                out of the grid and the mean, and the demo says so";
   }
 }

@@ -32,7 +32,7 @@ final class EvalCommand implements Command {
   public int run(String[] args) throws Exception {
     long t0 = System.nanoTime();
     Args a = Args.parse(args, List.of("--model", "--preset", "--dataset", "--corruptions", "--only", "--ood",
-        "--root", "--out", "--limit", "--seed", "--cache"), List.of());
+        "--root", "--out", "--limit", "--seed", "--cache", "--frost"), List.of("--partial"));
     if (!a.has("--model") || !a.has("--dataset")) {
       throw new UsageException("--model and --dataset are required", "e.g. ./robusta eval --model resnet20.pt"
           + " --preset cifar --dataset cifar10 --root DIR --corruptions cifar10-c --ood gaussian,blobs");
@@ -40,6 +40,7 @@ final class EvalCommand implements Command {
     Path root = a.has("--root") ? Path.of(a.value("--root")).toAbsolutePath() : null;
     Path out = a.path("--out", DemoCommand.defaultOut().resolveSibling("eval"));
     int limit = a.intValue("--limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE);
+    FrostOption.apply(a);
     long seed = a.longValue("--seed", 1);
     Preset corruptionPreset = a.has("--corruptions") ? corruptionPreset(a.value("--corruptions")) : null;
     List<String> corruptions = corruptionPreset == null ? List.of() : Corruptions.benchmarkNames();
@@ -56,8 +57,12 @@ final class EvalCommand implements Command {
       }
     }
     String modelArg = a.value("--model");
+    if (!modelArg.contains("://") && !Files.isRegularFile(Path.of(modelArg))) {
+      throw new UsageException("model file " + Path.of(modelArg).toAbsolutePath() + " does not exist",
+          "pass a TorchScript .pt or ONNX .onnx file, or a djl:// / https:// model URL");
+    }
     for (String id : a.value("--dataset").split(",")) {
-      Dataset test = load(id.trim(), root);
+      Dataset test = load(id.trim(), root, a.has("--partial"));
       if (test.labelSpace() == null) {
         throw new UsageException(id + " has no label space (an OOD-only set?)", "use it with --ood instead");
       }
@@ -117,8 +122,11 @@ final class EvalCommand implements Command {
         p.mean(), p.std());
   }
 
-  static Dataset load(String id, Path root) {
+  static Dataset load(String id, Path root, boolean partial) {
     try {
+      if (partial && root != null) {
+        return Datasets.loadPartial(id, root);
+      }
       return root != null ? Datasets.load(id, Split.TEST, root) : Datasets.load(id, Split.TEST);
     } catch (DatasetException e) {
       throw new UsageException(e.getMessage(), e.hint() != null ? e.hint() : "./robusta datasets list");
@@ -140,7 +148,8 @@ final class EvalCommand implements Command {
       dir = Path.of(id.substring(eq + 1)).toAbsolutePath();
     }
     try {
-      return dir != null ? Datasets.load(name, Split.TEST, dir) : Datasets.load(name, Split.TEST);
+      // a local copy of an OOD set may be a sample of it (e.g. 1,000 Tiny-ImageNet images): loaded as partial
+      return dir != null ? Datasets.loadPartial(name, dir) : Datasets.load(name, Split.TEST);
     } catch (DatasetException e) {
       throw new UsageException("OOD set '" + id + "': " + e.getMessage(), "synthetic sets: " + SYNTHETIC
           + "; registered ids: ./robusta datasets list");
@@ -184,7 +193,8 @@ final class EvalCommand implements Command {
   @Override
   public String help() {
     return "Usage: ./robusta eval --model FILE|URL [--preset NAME] --dataset ID[,ID...] [--corruptions PRESET]\n"
-        + "                      [--only NAME,...] [--ood ID,...] [--root DIR] [--out DIR] [--limit N] [--seed S]\n"
+        + "                      [--only NAME,...] [--ood ID,...] [--root DIR [--partial]] [--out DIR] [--limit N]\n"
+        + "                      [--seed S] [--cache DIR] [--frost DIR]\n"
         + "Evaluates a classifier on registered datasets: clean accuracy and calibration, the 15 benchmark\n"
         + "corruptions x 5 severities generated in memory (--corruptions cifar10-c|imagenet-c|tiny-imagenet-c;\n"
         + "--only picks some), OOD detection (--ood gaussian,rademacher,blobs,uniform, registered ids, ID=DIR for a\n"
@@ -192,8 +202,10 @@ final class EvalCommand implements Command {
         + "MSP, MaxLogit, energy and entropy; tables on the terminal, report.html + CSVs under --out/<dataset>/.\n"
         + "  --preset   imagenet | imagenet-c-released | cifar (default: cifar for cifar* ids, else imagenet)\n"
         + "  --root     a local copy of the dataset (e.g. the CIFAR-10 image folders)\n"
+        + "  --partial  accept a local copy with fewer images than the registry lists (--ood ID=DIR always does)\n"
         + "  --limit N  images per corruption cell (default " + DEFAULT_LIMIT + ")\n"
         + "  --cache D  the logits cache (default $ROBUSTA_CACHE/logits or ~/.cache/robusta/logits); a cell computed\n"
-        + "             before is read back, an interrupted run resumes from its last checkpoint";
+        + "             before is read back, an interrupted run resumes from its last checkpoint\n"
+        + "  --frost D  the six frost textures (registry resource imagenet-c-frost)";
   }
 }

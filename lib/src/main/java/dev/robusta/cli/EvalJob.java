@@ -7,6 +7,7 @@ import dev.robusta.data.Dataset;
 import dev.robusta.data.Image;
 import dev.robusta.metrics.CalibrationError;
 import dev.robusta.metrics.OodDetectionResult;
+import dev.robusta.metrics.OperatingPoints;
 import dev.robusta.metrics.ReliabilityDiagram;
 import dev.robusta.metrics.RiskCoverageCurve;
 import dev.robusta.metrics.Scores;
@@ -16,6 +17,7 @@ import dev.robusta.report.CalibrationCharts;
 import dev.robusta.report.CalibrationTable;
 import dev.robusta.report.CorruptionCharts;
 import dev.robusta.report.CorruptionTable;
+import dev.robusta.report.Curve;
 import dev.robusta.report.OodCharts;
 import dev.robusta.report.OodTable;
 import dev.robusta.report.Report;
@@ -187,12 +189,17 @@ final class EvalJob {
       for (Dataset d : spec.oodSets()) {
         double[][] l = logits(d, "ood", null);
         Map<String, Scores> os = scores(l);
+        Map<String, Curve> rocs = new LinkedHashMap<>();
         for (String name : SCORES) {
           OodDetectionResult r = Metrics.ood(idScores.get(name), os.get(name));
+          OperatingPoints op = OperatingPoints.of(idScores.get(name), os.get(name), r.convention().positive());
+          rocs.put(name, thin(Curve.roc(op, r.auroc()), 400));
           oodRows.add(new OodTable.Row(spec.idTest().id(), d.id(), name, r.orientation().toString(), r.auroc(),
               r.auprIn(), r.auprOut(), r.fpr95(), r.convention().positive().toString(),
               r.convention().rule().toString(), r.detectionError(), r.nId(), r.nOod()));
         }
+        reportItems.add(OodCharts.roc("ROC, " + spec.idTest().id() + " vs " + d.id(), rocs,
+            "OOD positive"));
         Scores a = idScores.get("energy");
         Scores b = os.get("energy");
         reportItems.add(OodCharts.scoreHistograms("Energy score, " + spec.idTest().id() + " vs " + d.id(),
@@ -280,6 +287,26 @@ final class EvalJob {
       System.arraycopy(l.labels(), 0, labelsOut, 0, labelsOut.length);
     }
     return out;
+  }
+
+  /** At most about {@code max} points of a curve for drawing (first and last kept); the area is unchanged. */
+  static Curve thin(Curve c, int max) {
+    int n = c.x().length;
+    if (n <= max) {
+      return c;
+    }
+    int step = (n + max - 1) / max;
+    int m = (n - 1) / step + 2;
+    double[] x = new double[m];
+    double[] y = new double[m];
+    int k = 0;
+    for (int i = 0; i < n - 1 && k < m - 1; i += step) {
+      x[k] = c.x()[i];
+      y[k++] = c.y()[i];
+    }
+    x[k] = c.x()[n - 1];
+    y[k++] = c.y()[n - 1];
+    return new Curve(java.util.Arrays.copyOf(x, k), java.util.Arrays.copyOf(y, k), c.area());
   }
 
   static Map<String, Scores> scores(double[][] logits) {

@@ -6,7 +6,6 @@ import static dev.robusta.corrupt.CorruptionGroup.EXTRA;
 import static dev.robusta.corrupt.CorruptionGroup.NOISE;
 import static dev.robusta.corrupt.CorruptionGroup.WEATHER;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +52,5 @@ final class CorruptionRegistry {
 
   static List<String> names() {
     return List.copyOf(BY_NAME.keySet());
-  }
-
-  static List<String> implemented() {
-    List<String> out = new ArrayList<>();
-    BY_NAME.forEach((n, c) -> {
-      if (!(c instanceof NotImplementedCorruption)) {
-        out.add(n);
-      }
-    });
-    return out;
   }
 }

@@ -43,15 +43,4 @@ final class NumpyMath {
     return (int) Math.rint(v);
   }
 
-  /** numpy/Python float modulo: the result takes the sign of the divisor. */
-  static double floorMod(double a, double b) {
-    double mod = a % b;
-    if (mod != 0 && ((b < 0) != (mod < 0))) {
-      mod += b;
-    } else if (mod == 0) {
-      mod = Math.copySign(0.0, b);
-    }
-    return mod;
-  }
-
 }

@@ -154,13 +154,11 @@ public final class PixMix {
         mixed[i] = Math.min(1f, Math.max(0f, mixed[i]));
       }
     }
-    int c = image.channels();
     int plane = image.height() * image.width();
     for (int i = 0; i < mixed.length; i++) {
       int ch = i / plane;
       mixed[i] = (mixed[i] - mean[ch % mean.length]) / std[ch % std.length];
     }
-    assert c >= 1;
     return mixed;
   }
 

@@ -95,6 +95,11 @@ public final class Loader {
           ? TinyImagenetReader.train(e.id(), dataDir(e, root), decoder)
           : TinyImagenetReader.validation(e.id(), dataDir(e, root), decoder);
       case "unlabelled-images" -> FolderScanner.unlabelled(e.id(), dataDir(e, root), decoder);
+      case "svhn-mat" -> {
+        Path dir = dataDir(e, root);
+        Path f = Files.isRegularFile(dir) ? dir : dir.resolve(split == Split.TRAIN ? "train_32x32.mat" : "test_32x32.mat");
+        yield new SvhnDataset(e.id() + "/" + split.key(), f, labelSpace(e, dir));
+      }
       case "synthetic" -> new SyntheticOod(SyntheticOod.Kind.valueOf(e.id().toUpperCase(java.util.Locale.ROOT)),
           2000, 32, 32, 3, 1);
       case "corruption-folders", "cifar-c-npy" -> throw new DatasetException(id + " is a corruption set: name a cell",
@@ -207,6 +212,31 @@ public final class Loader {
     }
     return new FileListDataset("imagenet-folder", dir, files.toArray(String[]::new),
         labels.stream().mapToInt(Integer::intValue).toArray(), in1k, Map.of(), decoder, "wnid folders or <wnid>_ files");
+  }
+
+  /**
+   * A registry resource's files (class lists, the ImageNet-C frost textures): a local copy checked
+   * against the registry's checksums, else the cache (downloaded with verification on first use).
+   *
+   * @param id a resource id, e.g. {@code imagenet-c-frost}
+   * @param localCopy a folder holding the resource's files, or null
+   * @return the folder holding every file of the resource
+   * @throws ChecksumMismatchException when a local file differs from the registry
+   */
+  public Path resource(String id, Path localCopy) {
+    RegistryEntry r = registry.resource(id);
+    if (localCopy != null) {
+      for (ArchiveSpec a : r.archives()) {
+        Path f = localCopy.resolve(a.file());
+        if (!Files.isRegularFile(f)) {
+          throw new DatasetException(id + ": " + f + " is missing", "the folder must hold " + r.archives().stream()
+              .map(ArchiveSpec::file).toList());
+        }
+        Checksums.verify(f, a, f.toString());
+      }
+      return localCopy;
+    }
+    return store.prepare(r);
   }
 
   /** @return the ImageNet-1k label space (class list resource {@code imagenet1k-wnids}) */

@@ -27,7 +27,7 @@ public final class Registry {
       "id-base", "resource");
   static final Set<String> LAYOUTS = Set.of("idx", "cifar-binary", "class-folders", "wnid-folders",
       "integer-folders", "corruption-folders", "cifar-c-npy", "cifar-p-npy", "video-folders", "tiny-imagenet",
-      "unlabelled-images", "synthetic", "file", "none");
+      "unlabelled-images", "svhn-mat", "synthetic", "file", "none");
   static final Set<String> FORMATS = Set.of("file", "tar", "tar.gz", "zip");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -34,24 +35,27 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  * {@code "interrupt_mode": "message"}) and stop the running cell; shutdown closes JShell and exits.
  *
  * <p>Start-up installs the handlers, then binds the sockets (so no request can race them), and warms
- * JShell in the background once the first {@code kernel_info} request is answered; the first cell
- * waits for it.
+ * JShell in the background shortly after the first {@code kernel_info} request is answered; the
+ * first cell waits for it.
  */
 public final class RobustaKernel extends BaseKernel {
   private final CompletableFuture<ShellSession> session = new CompletableFuture<>();
   private final AtomicBoolean starting = new AtomicBoolean();
+  private final AtomicBoolean warmUpTimer = new AtomicBoolean();
+  /** JShell warms up this long after the first {@code kernel_info} reply, or at the first cell. */
+  static final long WARM_UP_DELAY_MS = 750;
 
   RobustaKernel() {
     super("robusta", dev.robusta.Robusta.version(),
         new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java",
-            "java", "java"),
+            "java", "script"),
         List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(),
         null, null, false, new StringStyler("", "", "", i -> ""));
   }
 
   /**
-   * Starts JShell on a background thread, once: after the first {@code kernel_info} reply (so the
-   * warm-up does not slow the front end's readiness check on 2 cores), or at the first cell.
+   * Starts JShell on a background thread, once: shortly after the first {@code kernel_info} reply
+   * (so the warm-up does not slow the front end's readiness check on 2 cores), or at the first cell.
    */
   void startSession() {
     if (!starting.compareAndSet(false, true)) {
@@ -71,7 +75,10 @@ public final class RobustaKernel extends BaseKernel {
   @Override
   protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
     super.handleKernelInfoRequest(env, request);
-    startSession();
+    if (warmUpTimer.compareAndSet(false, true)) {
+      // Leave the front end's readiness handshake (kernel_info, then an IOPub check) uncontended.
+      CompletableFuture.delayedExecutor(WARM_UP_DELAY_MS, TimeUnit.MILLISECONDS).execute(this::startSession);
+    }
   }
 
   private ShellSession session() {

@@ -155,7 +155,7 @@ public final class OodDetection {
     return r;
   }
 
-  private static void check(Scores id, Scores ood, OodConvention convention) {
+  static void check(Scores id, Scores ood, OodConvention convention) {
     Objects.requireNonNull(id, "id scores");
     Objects.requireNonNull(ood, "ood scores");
     Objects.requireNonNull(convention, "convention (e.g. OodConvention.HENDRYCKS)");

@@ -40,7 +40,12 @@ class FrostTest {
     assertTrue(src.exhausted(), "every recorded draw is used");
     Diff d = Diff.of(out, CorruptionOracles.png(c.goldenPng()));
     System.out.println("[frost golden] " + c + ": " + d);
-    assertTrue(d.max() <= 1, c + ": " + d);
+    if (c.impl().equals("hendrycks")) {
+      assertEquals(0, d.max(), c + ": bit-exact against hendrycks (crop at the preset's scale)");
+    } else {
+      // imagecorruptions rescales by OpenCV bicubic; OpenCV 4.9 (Java) vs 4.6 (reference) rounds a few values apart
+      assertTrue(d.max() <= 1 && d.mean() <= 0.05, c + ": " + d);
+    }
   }
 
   @Test

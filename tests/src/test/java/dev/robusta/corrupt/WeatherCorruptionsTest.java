@@ -36,11 +36,14 @@ class WeatherCorruptionsTest {
     assertTrue(src.exhausted(), "every recorded draw is used");
     Diff d = Diff.of(out, CorruptionOracles.png(c.goldenPng()));
     System.out.println("[weather golden] " + c + ": " + d);
-    switch (c.corruption()) {
-      case "fog" -> assertTrue(d.max() <= 1 && d.mean() <= 0.01, c + ": " + d);
-      case "spatter" -> assertTrue(d.max() <= 1, c + ": " + d);
-      case "snow" -> assertTrue(c.impl().equals("hendrycks") ? d.max() <= 2 && d.mean() <= 0.5 : d.max() <= 1, c + ": " + d);
-      default -> throw new AssertionError(c.corruption());
+    // README 3.7 allows max 1 (fog, spatter), max 2 / mean 0.5 (snow vs hendrycks); what is achieved is
+    // demanded: fog and snow bit-exact for both references, spatter bit-exact vs hendrycks and within 1 of
+    // imagecorruptions (whose mud branch differs from hendrycks' in a few pixels)
+    boolean exact = !(c.corruption().equals("spatter") && c.impl().equals("imagecorruptions"));
+    if (exact) {
+      assertEquals(0, d.max(), c + ": " + d);
+    } else {
+      assertTrue(d.max() <= 1 && d.mean() <= 0.01, c + ": " + d);
     }
   }
 

@@ -53,6 +53,19 @@ class RegistryTest {
     assertTrue(x.hint().contains("imagenet-a"), x.hint());
   }
 
+  @Test
+  void frostTexturesResourceVerifiesALocalCopy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path frost = dev.robusta.testing.Shared.path("data/datasets/imagenet-c-frost");
+    assertEquals(frost, dev.robusta.Datasets.resource("imagenet-c-frost", frost));
+    for (String f : List.of("frost1.png", "frost2.png", "frost3.png", "frost4.jpg", "frost5.jpg", "frost6.jpg")) {
+      java.nio.file.Files.copy(frost.resolve(f), tmp.resolve(f));
+    }
+    java.nio.file.Files.write(tmp.resolve("frost4.jpg"), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+    ChecksumMismatchException x = assertThrows(ChecksumMismatchException.class,
+        () -> dev.robusta.Datasets.resource("imagenet-c-frost", tmp));
+    assertTrue(x.getMessage().contains("frost4.jpg"), x.getMessage());
+  }
+
   static Registry parse(String yaml) {
     return Registry.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
   }

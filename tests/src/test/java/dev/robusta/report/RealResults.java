@@ -70,51 +70,19 @@ final class RealResults {
     return out;
   }
 
-  /**
-   * ROC points of (positive scores, negative scores), higher = more positive, one point per distinct
-   * threshold: a test fixture to have curve arrays to draw (the library takes them from the metrics package).
-   */
+  /** ROC curve of (positive = OOD scores, negative = ID scores), higher = more OOD, from the metrics package. */
   static Curve roc(double[] pos, double[] neg, double area) {
-    List<double[]> all = new ArrayList<>();
-    for (double v : pos) {
-      all.add(new double[] {v, 1});
-    }
-    for (double v : neg) {
-      all.add(new double[] {v, 0});
-    }
-    all.sort((a, b) -> Double.compare(b[0], a[0]));
-    List<Double> fpr = new ArrayList<>(List.of(0.0));
-    List<Double> tpr = new ArrayList<>(List.of(0.0));
-    int tp = 0;
-    int fp = 0;
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i)[1] == 1) {
-        tp++;
-      } else {
-        fp++;
-      }
-      if (i == all.size() - 1 || all.get(i + 1)[0] != all.get(i)[0]) {
-        fpr.add(fp / (double) neg.length);
-        tpr.add(tp / (double) pos.length);
-      }
-    }
-    return new Curve(fpr.stream().mapToDouble(Double::doubleValue).toArray(),
-        tpr.stream().mapToDouble(Double::doubleValue).toArray(), area);
+    return Curve.roc(points(pos, neg), area);
   }
 
-  /** Precision-recall points (x = recall, y = precision) per distinct threshold, from (0, 1): a fixture. */
+  /** Precision-recall curve of the same split, from the metrics package. */
   static Curve pr(double[] pos, double[] neg, double area) {
-    Curve roc = roc(pos, neg, area);
-    List<Double> rec = new ArrayList<>(List.of(0.0));
-    List<Double> prec = new ArrayList<>(List.of(1.0));
-    for (int i = 1; i < roc.x().length; i++) {
-      double tp = roc.y()[i] * pos.length;
-      double fp = roc.x()[i] * neg.length;
-      rec.add(roc.y()[i]);
-      prec.add(tp / (tp + fp));
-    }
-    return new Curve(rec.stream().mapToDouble(Double::doubleValue).toArray(),
-        prec.stream().mapToDouble(Double::doubleValue).toArray(), area);
+    return Curve.pr(points(pos, neg), area);
+  }
+
+  private static dev.robusta.metrics.OperatingPoints points(double[] pos, double[] neg) {
+    return dev.robusta.metrics.OperatingPoints.of(dev.robusta.metrics.Scores.higherIsOod("s", neg),
+        dev.robusta.metrics.Scores.higherIsOod("s", pos), dev.robusta.metrics.PositiveClass.OOD);
   }
 
   static double logit(double p) {
