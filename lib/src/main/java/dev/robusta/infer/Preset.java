@@ -1,6 +1,7 @@
 package dev.robusta.infer;
 
 import dev.robusta.data.Image;
+import dev.robusta.data.PilResample;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -158,7 +159,7 @@ public final class Preset {
         nh = resizeShorter;
         nw = (int) Math.rint((double) resizeShorter * w / h);
       }
-      img = PilResize.resize(img, nw, nh);
+      img = PilResample.resize(img, nw, nh, PilResample.Filter.BILINEAR);
     }
     if (crop > 0) {
       img = centerCrop(img, crop);
