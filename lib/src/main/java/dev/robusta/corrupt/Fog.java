@@ -32,7 +32,7 @@ final class Fog extends BaseCorruption {
     };
     boolean f32 = preset == Preset.IMAGECORRUPTIONS;
     double[] map = PlasmaFractal.generate(mapSize, params[1], f32, random);
-    double[] x = UnitLut.unit(rgb);
+    double[] x = Pixels.unit(rgb);
     double max = 0;
     for (double v : x) {
       max = Math.max(max, v);

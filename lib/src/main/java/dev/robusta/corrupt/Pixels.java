@@ -4,6 +4,17 @@ import dev.robusta.data.Image;
 
 /** Conversions between {@link Image} bytes and the references' float arrays (HWC, row-major). */
 final class Pixels {
+  /** {@code v / 255.} for every byte value: the same doubles as the division, without one per pixel. */
+  private static final double[] UNIT = new double[256];
+  private static final float[] UNIT_FLOAT = new float[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      UNIT[v] = v / 255.;
+      UNIT_FLOAT[v] = (float) (v / 255.);
+    }
+  }
+
   private Pixels() {}
 
   /** @return {@code np.array(x) / 255.} as float64 */
@@ -11,7 +22,7 @@ final class Pixels {
     byte[] p = img.pixels();
     double[] out = new double[p.length];
     for (int i = 0; i < p.length; i++) {
-      out[i] = (p[i] & 0xff) / 255.;
+      out[i] = UNIT[p[i] & 0xff];
     }
     return out;
   }
@@ -21,7 +32,7 @@ final class Pixels {
     byte[] p = img.pixels();
     float[] out = new float[p.length];
     for (int i = 0; i < p.length; i++) {
-      out[i] = (float) ((p[i] & 0xff) / 255.);
+      out[i] = UNIT_FLOAT[p[i] & 0xff];
     }
     return out;
   }

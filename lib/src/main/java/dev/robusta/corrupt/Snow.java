@@ -23,7 +23,7 @@ final class Snow extends BaseCorruption {
   Image corrupt(Image rgb, double[] c, Preset preset, RandomSource random) {
     int h = rgb.height();
     int w = rgb.width();
-    float[] x = UnitLut.unitFloat(rgb);
+    float[] x = Pixels.unitFloat(rgb);
     double[] field = random.normal(c[0], c[1], h * w);
     float[] f = new float[field.length];
     for (int i = 0; i < f.length; i++) {

@@ -36,7 +36,7 @@ final class Spatter extends BaseCorruption {
   Image corrupt(Image rgb, double[] c, Preset preset, RandomSource random) {
     int h = rgb.height();
     int w = rgb.width();
-    float[] x = UnitLut.unitFloat(rgb);
+    float[] x = Pixels.unitFloat(rgb);
     double[] liquid = random.normal(c[0], c[1], h * w);
     liquid = GaussianFilter.filter(liquid, h, w, 1, c[2], c[2], GaussianFilter.Mode.NEAREST, 4.0);
     for (int i = 0; i < liquid.length; i++) {
