@@ -167,4 +167,40 @@ public final class Metrics {
   public static Temperature fitTemperature(double[][] heldOutLogits, int[] heldOutLabels) {
     return TemperatureScaling.fit(heldOutLogits, heldOutLabels);
   }
+
+  /**
+   * The metrics' view of a dataset's label space under a scoring policy, for a model with ImageNet-1k
+   * outputs: {@code MASK_TO_SUBSET} restricts the argmax to the dataset's classes (ImageNet-A/O/R:
+   * hendrycks, the testbed, timm {@code --valid-labels}); {@code FULL_1000} takes the argmax over all
+   * 1000 logits and counts a hit when it is the label's ImageNet index; {@code MAP_ANY_OF} restricts to
+   * the mapped classes and accepts any class mapped to the label (ObjectNet).
+   *
+   * @param dataset a label space that maps to ImageNet-1k (e.g. {@code Datasets.load("imagenet-a").labelSpace()})
+   * @param policy how to score it
+   * @throws IllegalStateException when the dataset's space does not map to ImageNet-1k
+   */
+  public static LabelSpace labelSpace(dev.robusta.data.LabelSpace dataset, dev.robusta.data.LabelPolicy policy) {
+    int n = dataset.size();
+    int[][] accepted = new int[n][];
+    java.util.TreeSet<Integer> union = new java.util.TreeSet<>();
+    for (int j = 0; j < n; j++) {
+      accepted[j] = dataset.imagenetAll(j);
+      for (int k : accepted[j]) union.add(k);
+    }
+    String name = dataset.name() + " (" + policy + ")";
+    switch (policy) {
+      case MASK_TO_SUBSET: {
+        int[] first = new int[n];
+        for (int j = 0; j < n; j++) first[j] = accepted[j][0];
+        return LabelSpace.subset(name, first);
+      }
+      case FULL_1000: {
+        int[] all = new int[1000];
+        for (int k = 0; k < all.length; k++) all[k] = k;
+        return LabelSpace.anyOf(name, all, accepted);
+      }
+      default:
+        return LabelSpace.anyOf(name, union.stream().mapToInt(Integer::intValue).toArray(), accepted);
+    }
+  }
 }
