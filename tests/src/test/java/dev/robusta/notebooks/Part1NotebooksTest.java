@@ -62,12 +62,33 @@ class Part1NotebooksTest {
   }
 
   @Test
+  void commonCorruptions() throws Exception {
+    Executed nb = run("03-common-corruptions");
+    nb.assertHtmlTable("ImageNet-C mCE: reproduced from RobustBench", "<th>mCE (RobustBench)</th>");
+    // the mCE recomputed from RobustBench's per-cell accuracies equals RobustBench's own (rounded to 0.01)
+    nb.assertStream("ImageNet-C [Standard_R50]: mCE 0.7637, relative mCE 1.0626");
+    nb.assertPlotly("ImageNet-C CE per corruption");
+    nb.assertPng();
+    nb.assertHtmlTable("Live: MobileNetV2-int8 top-1 error", "<th>CE vs AlexNet (%)</th>");
+    nb.assertHtmlTable("Live: ImageNet-P metrics", "<th>flip probability</th>");
+  }
+
+  @Test
   void effectiveRobustness() throws Exception {
     Executed nb = run("05-effective-robustness");
     nb.assertHtmlTable("Baseline fits on logit axes", "<th>slope</th>");
     nb.assertHtmlTable("Mean effective robustness (accuracy points) by family", "<th>ImageNet-R</th>");
     nb.assertPlotly("Effective robustness: ImageNet vs ImageNet-R");
     nb.assertStream("CLIP zero-shot ViT-B/32 effective robustness on ImageNet-R: +");
+  }
+
+  @Test
+  void architecturesAndClip() throws Exception {
+    Executed nb = run("08-architectures-and-clip");
+    nb.assertHtmlTable("Mean top-1 (%) by architecture family", "<th>imagenet-r</th>");
+    nb.assertHtmlTable("Effective robustness on ImageNet-R by family and pre-training", "<th>mean ER on ImageNet-R</th>");
+    nb.assertPlotly("ImageNet-R top-1 against model size");
+    nb.assertStream("mean effective robustness on ImageNet-R, CLIP / image-text pre-training: +");
   }
 
   // ---------------------------------------------------------------------------------------------
