@@ -104,11 +104,6 @@ public final class Metrics {
     return ood(id, ood).auroc();
   }
 
-  /** {@code OodDetection.rocCurve(id, ood)}: ROC points {@code {fpr[], tpr[]}} with OOD positive. */
-  public static double[][] roc(Scores id, Scores ood) {
-    return OodDetection.rocCurve(id, ood);
-  }
-
   /** {@code Classification.accuracy(logits, labels, LabelSpace.full())}: logits {@code [N, C]}. */
   public static AccuracyResult accuracy(double[][] logits, int[] labels) {
     return Classification.accuracy(logits, labels, LabelSpace.full());

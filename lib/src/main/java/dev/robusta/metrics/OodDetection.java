@@ -53,41 +53,6 @@ public final class OodDetection {
   }
 
   /**
-   * ROC curve points with OOD as the positive class, one point per distinct threshold swept from the most
-   * OOD-looking score down (ties move together), starting at (0, 0) and ending at (1, 1); the trapezoidal
-   * area under these points equals {@link OodDetectionResult#auroc()} (scikit-learn {@code roc_curve} with
-   * {@code drop_intermediate=False}).
-   *
-   * @param id scores of in-distribution samples, shape {@code [N_id]}, finite, N_id &gt;= 1
-   * @param ood scores of OOD samples, same orientation, finite, N_ood &gt;= 1
-   * @return {@code {fpr[], tpr[]}}, both in [0, 1] and non-decreasing
-   * @throws IllegalArgumentException as {@link #evaluate(Scores, Scores, OodConvention)}
-   */
-  public static double[][] rocCurve(Scores id, Scores ood) {
-    check(id, ood, OodConvention.DEFAULT);
-    double[] o = ood.towardsOod();
-    double[] n = id.towardsOod();
-    Arrays.sort(o);
-    Arrays.sort(n);
-    double[] fpr = new double[o.length + n.length + 1];
-    double[] tpr = new double[fpr.length];
-    int i = o.length - 1;
-    int j = n.length - 1;
-    int k = 1;
-    long tp = 0;
-    long fp = 0;
-    while (i >= 0 || j >= 0) {
-      double v = i < 0 ? n[j] : j < 0 ? o[i] : Math.max(o[i], n[j]);
-      while (i >= 0 && o[i] == v) { tp++; i--; }
-      while (j >= 0 && n[j] == v) { fp++; j--; }
-      fpr[k] = fp / (double) n.length;
-      tpr[k] = tp / (double) o.length;
-      k++;
-    }
-    return new double[][] {Arrays.copyOf(fpr, k), Arrays.copyOf(tpr, k)};
-  }
-
-  /**
    * Evaluates under the Outlier Exposure protocol ({@code hendrycks/outlier-exposure · CIFAR/test.py}):
    * each draw takes {@code max(1, N_id / 5)} OOD scores without replacement, and the metrics are
    * averaged over the draws.

@@ -143,6 +143,20 @@ class Part2NotebooksTest {
     assertTrue(before >= 0 && before <= 100 && after >= 0 && after <= 100, before + " -> " + after);
   }
 
+  @Test
+  void compoundCorruptions() throws Exception {
+    Executed nb = run("13-compound-corruptions");
+    nb.assertPng();
+    nb.assertStream("objective CE + 0.5*OE(outliers=fashion-mnist-train/compound-corruptions)");
+    nb.assertHtmlTable("Compound corruptions vs Outlier Exposure, Fashion-MNIST CNN (MSP)", "<th>fpr95</th>");
+    String tail = ": test accuracy [0-9.]+%, mean over 5 OOD sets FPR95 ([0-9.]+)%";
+    double ce = nb.number("CE" + tail);
+    double cnc = nb.number(Pattern.quote("CE + OE(compound corruptions)") + tail);
+    double real = nb.number(Pattern.quote("CE + OE(real outliers)") + tail);
+    assertTrue(cnc < ce, "compound-corruption outliers should lower the mean FPR95: " + ce + "% -> " + cnc + "%");
+    assertTrue(real < ce, "real outliers should lower the mean FPR95: " + ce + "% -> " + real + "%");
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /** An executed notebook's outputs. */
