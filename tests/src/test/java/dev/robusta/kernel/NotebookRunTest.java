@@ -130,17 +130,8 @@ class NotebookRunTest {
     return t.equals(o.path("output_type").asText());
   }
 
-  /** nbformat stores multi-line strings either as one string or as a list of lines. */
   static String text(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) {
-      return "";
-    }
-    if (n.isArray()) {
-      StringBuilder b = new StringBuilder();
-      n.forEach(x -> b.append(x.asText()));
-      return b.toString();
-    }
-    return n.asText();
+    return dev.robusta.testing.ExecutedNotebook.text(n);
   }
 
   static Path repo() {

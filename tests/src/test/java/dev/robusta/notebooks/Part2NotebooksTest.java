@@ -1,20 +1,12 @@
 package dev.robusta.notebooks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.robusta.testing.Shared;
+import dev.robusta.testing.ExecutedNotebook;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,22 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class Part2NotebooksTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static long totalNanos;
 
   @TempDir static Path out;
 
   @BeforeAll
   static void needsJupyterAndShared() throws Exception {
-    Shared.path("data");
-    boolean present = Files.isExecutable(Path.of("/usr/bin/python3"));
-    if (present) {
-      Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import nbclient, nbconvert, jupyter_client, notebook")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    }
-    assumeTrue(present, "skipped: Debian's Jupyter is not installed (needs /usr/bin/python3 with nbclient,"
-        + " nbconvert, jupyter_client, notebook; ./robusta test installs them when run as root)");
+    ExecutedNotebook.assumeJupyterAndShared();
   }
 
   @AfterAll
@@ -56,7 +39,7 @@ class Part2NotebooksTest {
 
   @Test
   void oodBaselines() throws Exception {
-    Executed nb = run("10-ood-baselines");
+    ExecutedNotebook nb = run("10-ood-baselines");
     nb.assertHtmlTable("OOD detection baselines, ResNet-20 on CIFAR-10", "<th>fpr95</th>");
     nb.assertHtmlTable("OOD detection baselines", "HIGHER_IS_MORE_OOD");
     nb.assertHtmlTable("FPR95 under four conventions", "<th>max - min</th>");
@@ -73,7 +56,7 @@ class Part2NotebooksTest {
 
   @Test
   void outlierExposure() throws Exception {
-    Executed nb = run("11-outlier-exposure");
+    ExecutedNotebook nb = run("11-outlier-exposure");
     nb.assertHtmlTable("Outlier Exposure before/after, Fashion-MNIST CNN (MSP)", "<th>fpr95</th>");
     nb.assertHtmlTable("Outlier Exposure before/after", "Outlier Exposure subsampling: 10 draws");
     nb.assertPng();
@@ -84,7 +67,7 @@ class Part2NotebooksTest {
 
   @Test
   void probabilityScoreInterpreter() throws Exception {
-    Executed nb = run("15-probability-score-interpreter");
+    ExecutedNotebook nb = run("15-probability-score-interpreter");
     nb.assertPlotly("on the fit split");
     nb.assertHtmlTable("PSI readings (alpha 0.05), ResNet-20", "<th>uncertain</th>");
     nb.assertHtmlTable("PSI vs MSP vs MaxLogit, ResNet-20 on CIFAR-10", "PSI(alpha=0.05)");
@@ -102,7 +85,7 @@ class Part2NotebooksTest {
 
   @Test
   void nearOodAndShifted() throws Exception {
-    Executed nb = run("16-near-ood-and-shifted");
+    ExecutedNotebook nb = run("16-near-ood-and-shifted");
     nb.assertPng();
     nb.assertHtmlTable("Semantic vs covariate shift, ResNet-20 on CIFAR-10", "<th>AUROC clean vs semantic</th>");
     double clean = nb.number("clean: Accuracy \\[full\\]: top-1 ([0-9.]+)");
@@ -120,7 +103,7 @@ class Part2NotebooksTest {
 
   @Test
   void unknownDetection() throws Exception {
-    Executed nb = run("14-unknown-detection");
+    ExecutedNotebook nb = run("14-unknown-detection");
     nb.assertHtmlTable("Unknown detection: one model, three kinds of unknowns", "<th>AURC</th>");
     nb.assertHtmlTable("Unknown detection: one model, three kinds of unknowns", "<th>open-set AUROC</th>");
     for (String score : List.of("MSP", "MaxLogit", "energy", "entropy", "deep ensemble MSP (3)")) {
@@ -135,7 +118,7 @@ class Part2NotebooksTest {
 
   @Test
   void selfSupervision() throws Exception {
-    Executed nb = run("12-self-supervision-and-pretraining");
+    ExecutedNotebook nb = run("12-self-supervision-and-pretraining");
     nb.assertStream("objective CE + 0.5*CE(rotation 0/90/180/270)");
     nb.assertHtmlTable("Rotation head before/after, Fashion-MNIST CNN (MSP)", "<th>fpr95</th>");
     double before = nb.number("Rotation head effect, mean over 5 OOD sets: FPR95 ([0-9.]+)%");
@@ -145,7 +128,7 @@ class Part2NotebooksTest {
 
   @Test
   void compoundCorruptions() throws Exception {
-    Executed nb = run("13-compound-corruptions");
+    ExecutedNotebook nb = run("13-compound-corruptions");
     nb.assertPng();
     nb.assertStream("objective CE + 0.5*OE(outliers=fashion-mnist-train/compound-corruptions)");
     nb.assertHtmlTable("Compound corruptions vs Outlier Exposure, Fashion-MNIST CNN (MSP)", "<th>fpr95</th>");
@@ -160,81 +143,9 @@ class Part2NotebooksTest {
   // ---------------------------------------------------------------------------------------------
 
   /** An executed notebook's outputs. */
-  record Executed(String name, List<JsonNode> outputs) {
-    List<String> html() {
-      List<String> h = new ArrayList<>();
-      outputs.forEach(o -> { if (o.path("data").has("text/html")) h.add(text(o.path("data").get("text/html"))); });
-      return h;
-    }
-
-    String streams() {
-      StringBuilder b = new StringBuilder();
-      outputs.forEach(o -> { if ("stream".equals(o.path("output_type").asText())) b.append(text(o.get("text"))); });
-      return b.toString();
-    }
-
-    void assertHtmlTable(String title, String content) {
-      assertTrue(html().stream().anyMatch(h -> h.contains(title) && h.contains("<table") && h.contains(content)),
-          name + ": no text/html table titled '" + title + "' containing " + content);
-    }
-
-    void assertPlotly(String title) {
-      assertTrue(html().stream().anyMatch(h -> h.contains(title) && h.contains("Plotly.newPlot")),
-          name + ": no Plotly figure titled '" + title + "'");
-    }
-
-    void assertStream(String text) {
-      assertTrue(streams().contains(text), name + ": printed output lacks '" + text + "':\n" + streams());
-    }
-
-    void assertPng() {
-      assertTrue(outputs.stream().anyMatch(o -> o.path("data").has("image/png")), name + ": no image/png output");
-    }
-
-    /** @return the first group of the first match of {@code regex} in the printed output */
-    double number(String regex) {
-      Matcher m = Pattern.compile(regex).matcher(streams());
-      assertTrue(m.find(), name + ": printed output lacks /" + regex + "/:\n" + streams());
-      return Double.parseDouble(m.group(1));
-    }
-  }
-
-  static Executed run(String name) throws IOException, InterruptedException {
-    Path nbFile = Shared.repo().resolve("notebooks/" + name + ".ipynb");
-    Path log = Files.createTempFile("nb-" + name, ".log");
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder("bash", Shared.repo().resolve("robusta").toString(), "run", nbFile.toString(),
-        "--out", out.toString(), "--timeout", "800")
-        .directory(Shared.repo().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(850, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      throw new AssertionError(name + " did not finish in 850 s:\n" + Files.readString(log));
-    }
-    long nanos = System.nanoTime() - t0;
-    totalNanos += nanos;
-    String logText = Files.readString(log, StandardCharsets.UTF_8);
-    Files.deleteIfExists(log);
-    System.out.printf("%s: %.1f s%n", name, nanos / 1e9);
-    assertEquals(0, p.exitValue(), name + " failed:\n" + logText);
-    JsonNode nb = JSON.readTree(out.resolve(name + ".ipynb").toFile());
-    List<JsonNode> all = new ArrayList<>();
-    nb.get("cells").forEach(c -> c.path("outputs").forEach(o -> {
-      assertTrue(!"error".equals(o.path("output_type").asText()), name + ": error output " + o);
-      all.add(o);
-    }));
-    return new Executed(name, all);
-  }
-
-  static String text(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) {
-      return "";
-    }
-    if (n.isArray()) {
-      StringBuilder b = new StringBuilder();
-      n.forEach(x -> b.append(x.asText()));
-      return b.toString();
-    }
-    return n.asText();
+  static ExecutedNotebook run(String name) throws IOException, InterruptedException {
+    ExecutedNotebook nb = ExecutedNotebook.run(name, out, 800);
+    totalNanos += nb.nanos();
+    return nb;
   }
 }
