@@ -4,6 +4,7 @@ import dev.robusta.data.Dataset;
 import dev.robusta.metrics.Temperature;
 import dev.robusta.train.ClassifierTrainer;
 import dev.robusta.train.FashionMnistCnn;
+import dev.robusta.train.FineTune;
 import dev.robusta.train.InputSpec;
 import dev.robusta.train.Network;
 import dev.robusta.train.TrainConfig;
@@ -24,6 +25,29 @@ public final class Training {
   /** {@code ClassifierTrainer.train(network, spec, train, config)}. */
   public static TrainedModel train(Network network, InputSpec spec, Dataset train, TrainConfig config) {
     return ClassifierTrainer.train(network, spec, train, config);
+  }
+
+  /**
+   * {@code ClassifierTrainer.fineTune(network, spec, train, config, FineTune.from(pretrained))}: starts from the
+   * pre-trained backbone (and head, when the class counts agree; otherwise a seeded new head) instead of fresh
+   * weights (Hendrycks, Lee and Mazeika, ICML 2019).
+   *
+   * @throws dev.robusta.train.IncompatibleCheckpointException when the backbone or input shape does not fit
+   */
+  public static TrainedModel fineTune(TrainedModel pretrained, Network network, InputSpec spec, Dataset train,
+      TrainConfig config) {
+    return ClassifierTrainer.fineTune(network, spec, train, config, FineTune.from(pretrained));
+  }
+
+  /**
+   * {@code ClassifierTrainer.fineTune(network, spec, train, config, init)}, e.g. with
+   * {@code FineTune.fromCheckpoint(path).bodyLearningRateFactor(0.1)}.
+   *
+   * @throws dev.robusta.train.IncompatibleCheckpointException when the backbone or input shape does not fit
+   */
+  public static TrainedModel fineTune(FineTune init, Network network, InputSpec spec, Dataset train,
+      TrainConfig config) {
+    return ClassifierTrainer.fineTune(network, spec, train, config, init);
   }
 
   /**

@@ -56,6 +56,23 @@ public final class ClassifierTrainer {
    * @throws IllegalArgumentException on an empty set, a label outside 0..C-1 or an image that does not fit
    */
   public static TrainedModel train(Network network, InputSpec spec, Dataset train, TrainConfig config) {
+    return train(network, spec, train, config, null);
+  }
+
+  /**
+   * Fine-tunes a network that starts from pre-trained weights ({@link FineTune}): the network is initialised from
+   * the seed as in {@link #train}, then overwritten with the pre-trained weights before the first step.
+   *
+   * @param init where the weights come from, and the backbone's learning-rate factor
+   * @throws IncompatibleCheckpointException when the pre-trained backbone or input shape does not fit
+   */
+  public static TrainedModel fineTune(Network network, InputSpec spec, Dataset train, TrainConfig config,
+      FineTune init) {
+    return train(network, spec, train, config, java.util.Objects.requireNonNull(init, "init"));
+  }
+
+  private static TrainedModel train(Network network, InputSpec spec, Dataset train, TrainConfig config,
+      FineTune init) {
     if (train.size() < 2) {
       throw new IllegalArgumentException("the training set '" + train.id() + "' has " + train.size()
           + " images; at least 2 are needed");
@@ -64,7 +81,7 @@ public final class ClassifierTrainer {
     Model model = Model.newInstance("robusta-" + train.id().replace('/', '-'), device, "PyTorch");
     try {
       model.setBlock(network);
-      TrainResult result = run(model, network, spec, train, config, device);
+      TrainResult result = run(model, network, spec, train, config, device, init);
       return new TrainedModel(model, network, spec, result);
     } catch (RuntimeException e) {
       model.close();
@@ -73,18 +90,20 @@ public final class ClassifierTrainer {
   }
 
   private static TrainResult run(Model model, Network network, InputSpec spec, Dataset train, TrainConfig cfg,
-      Device device) {
+      Device device, FineTune init) {
     int n = train.size();
     int b = cfg.batchSize();
     int steps = n / b + (n % b >= 2 ? 1 : 0);
     long totalSteps = (long) steps * cfg.epochs();
-    ParameterTracker lr = schedule(cfg, totalSteps);
+    ParameterTracker lr = schedule(cfg, totalSteps, init == null ? 1 : init.bodyLearningRateFactor(),
+        init == null ? java.util.Set.of() : FineTune.bodyParameterIds(network));
     Optimizer opt = cfg.optimizer() == TrainConfig.OptimizerKind.ADAM
         ? Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) cfg.weightDecay()).build()
         : Optimizer.sgd().setLearningRateTracker(lr).optMomentum((float) cfg.momentum())
             .optWeightDecays((float) cfg.weightDecay()).build();
     DefaultTrainingConfig dtc = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
         .optOptimizer(opt).optDevices(new Device[] {device});
+    String[] initialised = new String[1];
     double[] epochLoss = new double[cfg.epochs()];
     double[] epochAcc = new double[cfg.epochs()];
     long t0 = System.nanoTime();
@@ -100,6 +119,10 @@ public final class ClassifierTrainer {
         }
       }
       trainer.initialize(new Shape(2, spec.channels(), spec.height(), spec.width()));
+      String initialisation = init == null ? "seeded initialisation (seed " + cfg.seed() + ")"
+          : init.copyInto(network, spec) + (init.bodyLearningRateFactor() == 1 ? ""
+              : ", backbone learning rate x " + init.bodyLearningRateFactor());
+      initialised[0] = initialisation;
       Batches batches = new Batches(spec, train, cfg, network.classes(), network.hasRotationHead());
       ProgressBar bar = cfg.progress() ? new ProgressBarBuilder().setTaskName("train " + train.id())
           .setInitialMax(totalSteps).setUnit(" steps", 1).setUpdateIntervalMillis(500)
@@ -143,7 +166,7 @@ public final class ClassifierTrainer {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     return new TrainResult(cfg, cfg.objective(network.hasRotationHead()), n, epochLoss, epochAcc, secs,
-        device.toString());
+        device.toString(), initialised[0]);
   }
 
   /** One optimisation step; returns {mean loss, correct clean predictions}. */
@@ -192,12 +215,15 @@ public final class ClassifierTrainer {
     return new float[] {lossValue, correct};
   }
 
-  private static ParameterTracker schedule(TrainConfig cfg, long totalSteps) {
+  private static ParameterTracker schedule(TrainConfig cfg, long totalSteps, double bodyFactor,
+      java.util.Set<String> bodyIds) {
     float base = (float) cfg.learningRate();
+    float body = (float) (base * bodyFactor);
     if (!cfg.cosineSchedule()) {
-      return (id, t) -> base;
+      return (id, t) -> bodyIds.contains(id) ? body : base;
     }
-    return (id, t) -> (float) (0.5 * base * (1 + Math.cos(Math.PI * Math.min(t, totalSteps) / totalSteps)));
+    return (id, t) -> (float) (0.5 * (bodyIds.contains(id) ? body : base)
+        * (1 + Math.cos(Math.PI * Math.min(t, totalSteps) / totalSteps)));
   }
 
   static int[] permutation(int n, long seed) {

@@ -36,7 +36,8 @@ public final class FashionMnistCnn {
 
   /** @return the cache folder of a configuration under a cache root ({@code .../models}) */
   public static Path cacheDir(Path modelsRoot, TrainConfig config) {
-    String key = SmallCnn.VERSION + "|" + config;
+    // the pre-fine-tuning toString (objective without the rotation note), so existing caches stay valid
+    String key = SmallCnn.VERSION + "|" + config.describe(config.objective(false));
     return modelsRoot.resolve(String.format(Locale.ROOT, "fashion-mnist-%s-%08x", SmallCnn.VERSION, key.hashCode()));
   }
 
@@ -76,7 +77,7 @@ public final class FashionMnistCnn {
         p.setProperty("testAccuracy", Double.toString(acc));
         p.setProperty("trainSeconds", Double.toString(m.trainResult().seconds()));
         p.setProperty("seed", Long.toString(config.seed()));
-        p.setProperty("config", config.toString());
+        p.setProperty("config", config.describe(config.objective(false)));
         p.setProperty("architecture", SmallCnn.VERSION);
         p.setProperty("parameterDigest", m.parameterDigest());
         try (OutputStream o = Files.newOutputStream(tmp.resolve("model.properties"))) {

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.function.Supplier;
 
 /**
  * A classifier as the training helpers see it: a backbone producing penultimate features {@code [N, F]},
@@ -26,6 +27,8 @@ public final class Network extends AbstractBlock {
   private final Block classifier;
   private final Block rotationHead;
   private final int classes;
+  private final Supplier<? extends Block> backboneFactory;
+  private final String architecture;
 
   /**
    * @param backbone any block mapping {@code [N, C, H, W]} to {@code [N, F]}
@@ -33,11 +36,31 @@ public final class Network extends AbstractBlock {
    * @param rotationHead whether to add the 4-way rotation head
    */
   public Network(Block backbone, int classes, boolean rotationHead) {
+    this(backbone, null, "custom", classes, rotationHead);
+  }
+
+  /**
+   * A network whose backbone can be rebuilt, so a checkpoint of the same architecture with another head can be
+   * read into a twin ({@link FineTune#fromCheckpoint}).
+   *
+   * @param backboneFactory makes a fresh, uninitialised backbone ({@code [N, C, H, W] -> [N, F]}) on each call
+   * @param architecture a short name of the backbone recorded in checkpoints, e.g. {@link SmallCnn#VERSION}
+   * @param classes number of classes C, at least 2
+   * @param rotationHead whether to add the 4-way rotation head
+   */
+  public Network(Supplier<? extends Block> backboneFactory, String architecture, int classes, boolean rotationHead) {
+    this(backboneFactory.get(), backboneFactory, architecture, classes, rotationHead);
+  }
+
+  private Network(Block backbone, Supplier<? extends Block> factory, String architecture, int classes,
+      boolean rotationHead) {
     super(VERSION);
     if (classes < 2) {
       throw new IllegalArgumentException("a classifier needs at least 2 classes, was " + classes);
     }
     this.classes = classes;
+    this.backboneFactory = factory;
+    this.architecture = architecture;
     this.backbone = addChildBlock("backbone", backbone);
     this.classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
     this.rotationHead = rotationHead ? addChildBlock("rotation", Linear.builder().setUnits(4).build()) : null;
@@ -48,6 +71,22 @@ public final class Network extends AbstractBlock {
 
   /** @return whether the rotation head is present */
   public boolean hasRotationHead() { return rotationHead != null; }
+
+  /** @return the backbone's short name ({@code "custom"} when built from a block instance) */
+  public String architecture() { return architecture; }
+
+  /**
+   * @return a fresh, uninitialised network with the same backbone architecture and the given head
+   * @throws IllegalStateException when this network was built from a block instance (no factory to rebuild it)
+   */
+  Network twin(int classes, boolean rotationHead) {
+    if (backboneFactory == null) {
+      throw new IllegalStateException("this network was built from a block instance; build it with"
+          + " Network(Supplier<Block>, name, classes, rotationHead) (as SmallCnn.network does) to read a checkpoint"
+          + " into it, or fine-tune from a TrainedModel");
+    }
+    return new Network(backboneFactory, architecture, classes, rotationHead);
+  }
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -42,7 +42,7 @@ public final class SmallCnn {
    * @return a fresh, uninitialised network
    */
   public static Network network(int classes, boolean rotationHead) {
-    return new Network(backbone(), classes, rotationHead);
+    return new Network(SmallCnn::backbone, VERSION, classes, rotationHead);
   }
 
   private static Block conv(int filters) {

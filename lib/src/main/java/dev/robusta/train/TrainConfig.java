@@ -104,12 +104,23 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, Optimi
     return s.toString();
   }
 
+  /**
+   * The configuration alone does not know whether the network has a rotation head, so the objective is printed
+   * with the rotation term marked conditional, e.g.
+   * {@code objective=CE [+ 0.5*CE(rotation 0/90/180/270) with a rotation head]}; a {@link TrainResult} prints
+   * the objective actually optimised ({@link #describe(String)}).
+   */
   @Override
   public String toString() {
+    return describe(objective(false) + " [+ " + rotationWeight + "*CE(rotation 0/90/180/270) with a rotation head]");
+  }
+
+  /** @return this configuration printed with the given objective, e.g. the one a run actually optimised */
+  public String describe(String objective) {
     return "TrainConfig[epochs=" + epochs + ", batch=" + batchSize + ", " + optimizer + " lr=" + learningRate
         + (optimizer == OptimizerKind.SGD ? " momentum=" + momentum : "") + ", weightDecay=" + weightDecay
         + (cosineSchedule ? ", cosine schedule" : ", constant lr") + ", seed=" + seed + ", threads=" + threads + ", objective="
-        + objective(false) + (outliers != null ? ", outlierBatch=" + outlierBatchSize : "") + "]";
+        + objective + (outliers != null ? ", outlierBatch=" + outlierBatchSize : "") + "]";
   }
 
   /** Mutable builder; options are named after the record components. */

@@ -14,9 +14,11 @@ import java.util.Locale;
  * @param epochAccuracy training top-1 accuracy per epoch, 0..1
  * @param seconds wall time of the loop
  * @param device the device it ran on
+ * @param initialisation where the weights started, e.g. {@code seeded initialisation (seed 7)} or
+ *     {@code fine-tuned from checkpoint cnn-0002.params (8 tensors copied, classifier head re-initialised ...)}
  */
 public record TrainResult(TrainConfig config, String objective, int trainSize, double[] epochLoss,
-    double[] epochAccuracy, double seconds, String device) {
+    double[] epochAccuracy, double seconds, String device, String initialisation) {
 
   public TrainResult {
     epochLoss = epochLoss.clone();
@@ -34,11 +36,12 @@ public record TrainResult(TrainConfig config, String objective, int trainSize, d
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "TrainResult[%d images, %d epochs, %.1f s on %s, objective %s, seed %d]%n",
         trainSize, epochLoss.length, seconds, device, objective, config.seed()));
+    s.append("  start: ").append(initialisation).append(String.format("%n"));
     for (int e = 0; e < epochLoss.length; e++) {
       s.append(String.format(Locale.ROOT, "  epoch %d: loss %.4f, train accuracy %.2f%%%n", e + 1, epochLoss[e],
           100 * epochAccuracy[e]));
     }
-    s.append("  ").append(config);
+    s.append("  ").append(config.describe(objective));
     return s.toString();
   }
 
