@@ -7,6 +7,7 @@ import dev.robusta.ood.Ensemble;
 import dev.robusta.ood.KlMatching;
 import dev.robusta.ood.LogitScores;
 import dev.robusta.ood.Mahalanobis;
+import dev.robusta.ood.RotationScore;
 
 /**
  * One-line OOD scores from logits {@code [N, C]} (float, as {@code dev.robusta.infer.Classifier#logits}
@@ -18,6 +19,20 @@ public final class OodScores {
   /** {@code LogitScores.msp(logits)}: max softmax, higher = more ID. */
   public static Scores msp(float[][] logits) {
     return LogitScores.msp(Softmax.toDouble(logits));
+  }
+
+  /**
+   * {@code RotationScore.score(logits, rotationLogits)}: the self-supervised OOD score of Hendrycks et al.
+   * (NeurIPS 2019), -KL(U || p(y|x)) + mean over the 4 rotations of the rotation head's cross-entropy, in bits;
+   * higher = more OOD. {@code rotationLogits} is {@code [4][N][4]}, e.g. from
+   * {@code TrainedModel.rotationLogits(dataset, 500)}.
+   */
+  public static Scores rotation(float[][] logits, float[][][] rotationLogits) {
+    double[][][] r = new double[rotationLogits.length][][];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = Softmax.toDouble(rotationLogits[k]);
+    }
+    return RotationScore.score(Softmax.toDouble(logits), r);
   }
 
   /** {@code LogitScores.msp(predictions.logits())}: from cached or computed predictions. */

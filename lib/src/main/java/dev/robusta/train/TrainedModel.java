@@ -129,6 +129,44 @@ public final class TrainedModel implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The rotation head's logits on the four quarter-turn rotations of every image (eval mode), for the
+   * self-supervised OOD score {@code dev.robusta.ood.RotationScore} (Hendrycks et al., NeurIPS 2019).
+   *
+   * @return {@code float[4][dataset.size()][4]}: {@code [r][i]} = logits for image i rotated by r quarter turns
+   *     counter-clockwise ({@link Rotations#rotate})
+   * @throws IllegalStateException when the network has no rotation head
+   */
+  public float[][][] rotationLogits(Dataset dataset, int batchSize) {
+    if (!network.hasRotationHead()) {
+      throw new IllegalStateException("the network has no rotation head; train SmallCnn.network(classes, true)");
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+    }
+    int n = dataset.size();
+    float[][][] out = new float[4][n][];
+    int sz = spec.size();
+    for (int start = 0; start < n; start += batchSize) {
+      int end = Math.min(n, start + batchSize);
+      float[] x = new float[(end - start) * sz];
+      for (int i = start; i < end; i++) {
+        spec.write(dataset.get(i).image(), x, (i - start) * sz);
+      }
+      try (NDManager sub = model.getNDManager().newSubManager()) {
+        NDArray in = sub.create(x, new Shape(end - start, spec.channels(), spec.height(), spec.width()));
+        for (int r = 0; r < 4; r++) {
+          NDList res = network.forward(new ParameterStore(sub, false), new NDList(Rotations.rotate(in, r)), false);
+          float[] flat = res.get(1).toFloatArray();
+          for (int i = start; i < end; i++) {
+            out[r][i] = java.util.Arrays.copyOfRange(flat, (i - start) * 4, (i - start) * 4 + 4);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** @return top-1 accuracy 0..1 on a labelled dataset (labels in the model's 0..C-1 space) */
   public double accuracy(Dataset dataset) {
     float[][] l = logits(dataset, 500);
