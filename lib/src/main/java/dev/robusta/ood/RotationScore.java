@@ -18,7 +18,9 @@ import dev.robusta.metrics.Softmax;
  * ({@code hendrycks/ss-ood · multiclass_ood/test_auxiliary_ood.py}, {@code get_anomaly_score_batch}:
  * {@code curr_score = -kl_div(uniform, softmax) + mean of the four kl_div(one_hot(r), rot_softmax)} with
  * {@code kl_div} in {@code log2}); the base scales both terms alike and does not change any ranking. The
- * reference hard-codes the uniform as 0.1 (C = 10); here it is 1/C. Computed in float64 from log-softmax
+ * reference hard-codes the uniform as 0.1 (C = 10); here it is 1/C. The signs are the reference code's: the
+ * paper's formula (Section 4.1) gives both terms the same sign, which the code does not (discussed in
+ * {@code hendrycks/ss-ood} issue #24; with the code's signs both terms grow for OOD inputs). Computed in float64 from log-softmax
  * (max-shifted), so saturated softmaxes stay finite.
  */
 public final class RotationScore {

@@ -42,14 +42,20 @@ public final class FineTune {
   private final TrainedModel pretrained;
   private final Path checkpoint;
   private final double bodyLearningRateFactor;
+  private final boolean resetHead;
 
   private FineTune(TrainedModel pretrained, Path checkpoint, double bodyLearningRateFactor) {
+    this(pretrained, checkpoint, bodyLearningRateFactor, false);
+  }
+
+  private FineTune(TrainedModel pretrained, Path checkpoint, double bodyLearningRateFactor, boolean resetHead) {
     if (!(bodyLearningRateFactor >= 0 && bodyLearningRateFactor <= 1)) {
       throw new IllegalArgumentException("bodyLearningRateFactor must be in [0, 1], was " + bodyLearningRateFactor);
     }
     this.pretrained = pretrained;
     this.checkpoint = checkpoint;
     this.bodyLearningRateFactor = bodyLearningRateFactor;
+    this.resetHead = resetHead;
   }
 
   /**
@@ -78,7 +84,15 @@ public final class FineTune {
    * @return a copy with that factor
    */
   public FineTune bodyLearningRateFactor(double factor) {
-    return new FineTune(pretrained, checkpoint, factor);
+    return new FineTune(pretrained, checkpoint, factor, resetHead);
+  }
+
+  /**
+   * @return a copy that copies the backbone only: the classifier and rotation heads keep the run's seeded
+   *     initialisation even when the class counts agree (transfer to a task whose classes mean something else)
+   */
+  public FineTune resetHead() {
+    return new FineTune(pretrained, checkpoint, bodyLearningRateFactor, true);
   }
 
   /** @return the backbone's learning-rate factor, in [0, 1] */
@@ -205,7 +219,7 @@ public final class FineTune {
     }
   }
 
-  private static String copy(TrainedModel source, String what, Network target, InputSpec spec) {
+  private String copy(TrainedModel source, String what, Network target, InputSpec spec) {
     InputSpec s = source.inputSpec();
     if (s.channels() != spec.channels() || s.height() != spec.height() || s.width() != spec.width()) {
       throw new IncompatibleCheckpointException("the pre-trained " + what + " does not fit: it is architecture '"
@@ -230,7 +244,12 @@ public final class FineTune {
             + (from == null ? "missing" : from.getShape()) + " in the pre-trained model and " + to.getShape()
             + " in the network");
       }
-      if (fits) {
+      if (fits && resetHead && isHead(name)) {
+        if (name.endsWith("weight")) {
+          replaced.append(name.matches("\\d*classifier_.*") ? ", classifier head re-initialised (reset requested)"
+              : ", rotation head re-initialised (reset requested)");
+        }
+      } else if (fits) {
         to.set(FloatBuffer.wrap(from.toType(DataType.FLOAT32, false).toFloatArray()));
         copied++;
       } else if (name.endsWith("weight")) {
@@ -267,6 +286,7 @@ public final class FineTune {
   @Override
   public String toString() {
     return "FineTune[from " + (pretrained != null ? "model " + pretrained.model().getName() : "checkpoint "
-        + checkpoint) + ", body learning-rate factor " + bodyLearningRateFactor + "]";
+        + checkpoint) + ", body learning-rate factor " + bodyLearningRateFactor + (resetHead ? ", new heads" : "")
+        + "]";
   }
 }

@@ -150,6 +150,20 @@ class FineTuneTest {
         }
       }
     }
+    try (TrainedModel start = FineTune.from(pretrained).resetHead().startingModel(SmallCnn.network(10, false),
+        InputSpec.FASHION_MNIST, seed); NDManager m = NDManager.newBaseManager()) {
+      float[] seeded = new SeededInitializer(seed, "02classifier_weight")
+          .initialize(m, new Shape(10, 128), DataType.FLOAT32).toFloatArray();
+      assertArrayEquals(seeded, params(start.network()).get("02classifier_weight"),
+          "resetHead keeps the seeded head even with the same class count");
+      Map<String, float[]> want = params(pretrained.network());
+      Map<String, float[]> got = params(start.network());
+      for (String k : want.keySet()) {
+        if (!FineTune.isHead(k)) {
+          assertArrayEquals(want.get(k), got.get(k), k);
+        }
+      }
+    }
     try (TrainedModel tuned = Training.fineTune(pretrained, SmallCnn.network(4, false), InputSpec.FASHION_MNIST,
         images("target4", 64, 28, 1, 4, 2), config(seed))) {
       assertTrue(tuned.trainResult().initialisation().contains("classifier head re-initialised (4 classes vs 10)"),
