@@ -6,7 +6,8 @@
  * <ul>
  *   <li>From logits {@code [N, C]}: {@link dev.robusta.ood.LogitScores} (MSP, MaxLogit, energy, entropy,
  *       OE cross-entropy), {@link dev.robusta.ood.KlMatching}, {@link dev.robusta.ood.Ensemble},
- *       {@link dev.robusta.ood.Psi}.
+ *       {@link dev.robusta.ood.Psi}; with a rotation head's logits on the four rotations
+ *       ({@code [4][N][4]}): {@link dev.robusta.ood.RotationScore} (Hendrycks et al., NeurIPS 2019).
  *   <li>From features {@code [N, D]}: {@link dev.robusta.ood.Mahalanobis}, {@link dev.robusta.ood.Knn},
  *       {@link dev.robusta.ood.Vim}.
  *   <li>From the model: {@link dev.robusta.ood.Odin} (DJL autograd; the only class here that touches DJL).

@@ -11,7 +11,10 @@
  *   <li>{@link dev.robusta.train.Network}: backbone + linear classifier + optional rotation head;
  *       {@link dev.robusta.train.SmallCnn} is the Fashion-MNIST CNN the demo trains.</li>
  *   <li>{@link dev.robusta.train.TrainedModel}: the trained DJL model with its input spec; logits as
- *       plain {@code float[][]}.</li>
+ *       plain {@code float[][]}, the rotation head's logits on the four rotations.</li>
+ *   <li>{@link dev.robusta.train.FineTune}: start a run from pre-trained weights (a model or a checkpoint),
+ *       with a seeded new head when the class counts differ (Hendrycks, Lee and Mazeika, ICML 2019);
+ *       {@link dev.robusta.train.IncompatibleCheckpointException} when the architecture or input shape differs.</li>
  * </ul>
  *
  * <p>Determinism: with the PyTorch engine on CPU and a fixed thread count, two runs with the same seed
