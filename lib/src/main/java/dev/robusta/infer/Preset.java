@@ -24,7 +24,8 @@ import java.util.Objects;
  *       {@code akamaster/pytorch_resnet_cifar10} were trained with it; use
  *       {@link #withNormalization(float[], float[])} for models trained on CIFAR statistics.
  *   <li>{@link #CLIP}: CLIP's preprocessing (Radford et al. 2021, {@code openai/CLIP · clip/clip.py
- *       _transform}): resize so the shorter side is 224 px with Pillow <b>bicubic</b>, center crop 224x224,
+ *       _transform}): resize so the shorter side is 224 px with Pillow <b>bicubic</b> (longer side
+ *       {@code int(224 * long / short)}, truncated as torchvision's {@code Resize(224)} does), center crop 224x224,
  *       CLIP's mean {@code (0.48145466, 0.4578275, 0.40821073)} and std
  *       {@code (0.26862954, 0.26130258, 0.27577711)}. For {@link ZeroShotClassifier} image encoders.
  * </ul>
@@ -51,7 +52,7 @@ public final class Preset {
   public static final Preset CIFAR = new Preset("CIFAR", 0, 0, 32, IMAGENET_MEAN, IMAGENET_STD);
   /** Resize shorter side 224 (Pillow bicubic), center crop 224, CLIP mean/std. */
   public static final Preset CLIP = new Preset("CLIP", 224, 224, 0, CLIP_MEAN, CLIP_STD,
-      PilResample.Filter.BICUBIC);
+      PilResample.Filter.BICUBIC, true);
 
   private final String name;
   private final int resizeShorter;
@@ -60,13 +61,14 @@ public final class Preset {
   private final float[] mean;
   private final float[] std;
   private final PilResample.Filter filter;
+  private final boolean truncateLong;
 
   private Preset(String name, int resizeShorter, int crop, int requiredSize, float[] mean, float[] std) {
-    this(name, resizeShorter, crop, requiredSize, mean, std, PilResample.Filter.BILINEAR);
+    this(name, resizeShorter, crop, requiredSize, mean, std, PilResample.Filter.BILINEAR, false);
   }
 
   private Preset(String name, int resizeShorter, int crop, int requiredSize, float[] mean, float[] std,
-      PilResample.Filter filter) {
+      PilResample.Filter filter, boolean truncateLong) {
     this.name = Objects.requireNonNull(name, "name");
     if (resizeShorter < 0 || crop < 0 || requiredSize < 0) {
       throw new IllegalArgumentException("sizes must be >= 0 (0 = step off), got resize=" + resizeShorter
@@ -89,6 +91,7 @@ public final class Preset {
     this.mean = mean.clone();
     this.std = std.clone();
     this.filter = Objects.requireNonNull(filter, "filter");
+    this.truncateLong = truncateLong;
   }
 
   private static void checkTriple(String what, float[] v) {
@@ -115,7 +118,7 @@ public final class Preset {
   /** @return this preset with another per-channel mean/std (0..1 units, RGB), same name + "*" */
   public Preset withNormalization(float[] mean, float[] std) {
     return new Preset(name.endsWith("*") ? name : name + "*", resizeShorter, crop, requiredSize, mean, std,
-        filter);
+        filter, truncateLong);
   }
 
   /**
@@ -155,7 +158,8 @@ public final class Preset {
 
   /** @return a canonical description of every step; part of the logits cache key */
   public String key() {
-    return "resize_shorter=" + resizeShorter + "(pil-" + filter.name().toLowerCase(Locale.ROOT) + ",round);center_crop=" + crop + ";required="
+    return "resize_shorter=" + resizeShorter + "(pil-" + filter.name().toLowerCase(Locale.ROOT)
+        + (truncateLong ? ",floor" : ",round") + ");center_crop=" + crop + ";required="
         + requiredSize + ";scale=1/255;mean=" + Arrays.toString(mean) + ";std=" + Arrays.toString(std)
         + ";layout=CHW-RGB-float32";
   }
@@ -179,10 +183,10 @@ public final class Preset {
       int nw;
       if (w <= h) {
         nw = resizeShorter;
-        nh = (int) Math.rint((double) resizeShorter * h / w);
+        nh = longSide((double) resizeShorter * h / w);
       } else {
         nh = resizeShorter;
-        nw = (int) Math.rint((double) resizeShorter * w / h);
+        nw = longSide((double) resizeShorter * w / h);
       }
       img = PilResample.resize(img, nw, nh, filter);
     }
@@ -190,6 +194,11 @@ public final class Preset {
       img = centerCrop(img, crop);
     }
     return img;
+  }
+
+  /** The longer side after resizing: rounded, or truncated like torchvision's {@code Resize(int)} for CLIP. */
+  private int longSide(double exact) {
+    return truncateLong ? (int) exact : (int) Math.rint(exact);
   }
 
   private static Image centerCrop(Image img, int size) {

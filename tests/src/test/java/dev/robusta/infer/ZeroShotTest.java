@@ -53,7 +53,7 @@ class ZeroShotTest {
     assertEquals(224, p.resizeShorter());
     assertEquals(224, p.crop());
     assertEquals(PilResample.Filter.BICUBIC, p.resizeFilter());
-    assertTrue(p.key().contains("pil-bicubic"), p.key());
+    assertTrue(p.key().contains("(pil-bicubic,floor)"), p.key());
     assertTrue(Preset.IMAGENET.key().contains("(pil-bilinear,round)"), "ImageNet cache keys unchanged");
     Image g = p.geometry(pattern(23, 37));
     assertEquals(224, g.height());
@@ -63,6 +63,24 @@ class ZeroShotTest {
     assertEquals(3 * 224 * 224, x.length);
     assertEquals((128 / 255f - 0.48145466f) / 0.26862954f, x[0], 0f);
     assertEquals((128 / 255f - 0.40821073f) / 0.27577711f, x[2 * 224 * 224], 0f);
+  }
+
+  /**
+   * CLIP's {@code _transform} in torchvision 0.14 ({@code Resize(224, BICUBIC)}, {@code CenterCrop(224)},
+   * {@code ToTensor}, {@code Normalize(CLIP mean, std)}) on a 37 wide x 50 high pattern: the longer side
+   * becomes {@code int(224 * 50 / 37) = 302} (truncated, not rounded to 303), then the crop; SHA-256 of
+   * the cropped 8-bit picture and three normalised values from that run.
+   */
+  @Test
+  void clipPresetMatchesTorchvisionOnAPortraitImage() {
+    Image g = Preset.CLIP.geometry(pattern(50, 37));
+    assertEquals("522d45ceb379bfbb8af549ac8032c26c6f43a1e1f37ed0bc0aa21a99ddd5a749",
+        Checksums.sha256(g.pixels(), 0, g.pixels().length));
+    float[] x = Preset.CLIP.apply(pattern(50, 37));
+    int hw = 224 * 224;
+    assertEquals(0.09093456715345383, x[100 * 224 + 50], 1e-6);
+    assertEquals(-0.641235888004303, x[2 * hw], 1e-6);
+    assertEquals(-0.13125814497470856, x[hw + 223 * 224 + 223], 1e-6);
   }
 
   /** Pillow 9.4 {@code Image.resize((w, h), Image.BICUBIC)} of the same pattern, SHA-256 of the bytes. */
@@ -285,6 +303,28 @@ class ZeroShotTest {
           assertEquals(100 * r[i][k] / Math.sqrt(n), z[i][k], 1e-3);
         }
       }
+    }
+  }
+
+  /** The facade one-liners and their long forms give the same classifier (identity) and the same logits. */
+  @Test
+  void facadeAndLongFormsAgree() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("clip2"));
+    Files.copy(Fixtures.resnet(20, "pt"), dir.resolve(ClipFiles.IMAGE_ENCODER));
+    Files.copy(TinyModels.file("bow-text-tower.pt"), dir.resolve(ClipFiles.TEXT_ENCODER));
+    writeTokenizer(dir.resolve(ClipFiles.TOKENIZER));
+    List<Image> imgs = List.of(Fixtures.decode(first("cat")));
+    try (ZeroShotClassifier a = Models.clip(dir, CLASSES);
+        ZeroShotClassifier b = ZeroShotClassifier.clip(new ClipFiles(dir), CLASSES, PromptTemplates.ENSEMBLE)) {
+      assertEquals(a.info(), b.info());
+      assertArrayEquals(a.logits(imgs)[0], b.logits(imgs)[0], 0f);
+    }
+    ClassEmbeddings eye = ClassEmbeddings.oneHot(CLASSES);
+    try (ZeroShotClassifier a = Models.zeroShot(dir.resolve(ClipFiles.IMAGE_ENCODER), eye);
+        ZeroShotClassifier b = ZeroShotClassifier.builder(eye).imageEncoder(dir.resolve(ClipFiles.IMAGE_ENCODER)).load()) {
+      assertEquals(a.info(), b.info());
+      assertEquals(Preset.CLIP, a.preset());
+      assertArrayEquals(a.logits(imgs)[0], b.logits(imgs)[0], 0f);
     }
   }
 
