@@ -354,6 +354,12 @@ class ZeroShotTest {
       assertTrue(noTok.getMessage().contains("encodeIds"), noTok.getMessage());
       assertThrows(IllegalArgumentException.class, () -> ClassEmbeddings.fromTokenIds(text, idsFile, List.of("a", "b", "c")));
     }
+    // the same tower exported to ONNX runs on ONNX Runtime (int64 input) and gives the same embeddings
+    try (ClipTextEncoder onnx = ClipTextEncoder.load(TinyModels.file("bow-text-tower.onnx"), null)) {
+      ClassEmbeddings e = ClassEmbeddings.fromTokenIds(onnx, idsFile, CLASSES);
+      assertArrayEquals(ClassEmbeddings.oneHot(CLASSES).vectors()[4], e.vectors()[4], 0f);
+      assertTrue(onnx.describe().contains("bow-text-tower.onnx"), onnx.describe());
+    }
     float[][] w = {{3, 4}, {0, 2}, {1, 1}};
     Path wFile = tmp.resolve("class_embeddings.npy");
     Files.write(wFile, Npy.encode(w, 2));

@@ -1,4 +1,4 @@
-"""Makes bow-text-tower.pt, a stand-in CLIP text tower for ZeroShotTest (run with Debian's python3-torch):
+"""Makes bow-text-tower.pt and bow-text-tower.onnx, a stand-in CLIP text tower for ZeroShotTest (run with Debian's python3-torch):
 token ids [T, 77] int64 -> [T, 10] float32, out[t, j] = number of times id 10 + j occurs in row t
 (a bag of words over ids 10..19). With a tokenizer whose vocabulary gives the ten CIFAR-10 class names
 the ids 10..19 and every template word another id, each prompt's embedding is the one-hot vector of its
@@ -18,3 +18,5 @@ x[0, :4] = torch.tensor([1, 2, 13, 3])
 x[1, :5] = torch.tensor([1, 2, 19, 19, 3])
 print(m(x))
 m.save("bow-text-tower.pt")
+torch.onnx.export(BagOfClassWords(), (x,), "bow-text-tower.onnx", opset_version=13, input_names=["ids"],
+                  output_names=["text_embeds"], dynamic_axes={"ids": {0: "t"}, "text_embeds": {0: "t"}})
