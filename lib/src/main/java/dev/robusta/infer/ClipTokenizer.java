@@ -57,7 +57,7 @@ public final class ClipTokenizer implements AutoCloseable {
       throw new InferenceException("the Hugging Face tokenizers library could not load " + f + ": "
           + Classifier.rootMessage(e) + " (its native library comes from the ai.djl.huggingface:tokenizers"
           + " jar and is extracted under DJL's cache folder, ~/.djl.ai or $DJL_CACHE_DIR; no download needed)", e);
-    } 
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.robusta.Datasets;
+import dev.robusta.Metrics;
 import dev.robusta.Models;
 import dev.robusta.data.Dataset;
 import dev.robusta.data.Image;
@@ -191,6 +192,7 @@ class ZeroShotTest {
       plain = Pipeline.builder(c).batchSize(250).workers(1).progress(false).build().run(ds);
     }
     LogitsCache cache = LogitsCache.at(tmp.resolve("cache"));
+    double ece100;
     try (ZeroShotClassifier zs = Models.zeroShot(Models.loader(resnet, Preset.CIFAR).threads(2),
         ClassEmbeddings.oneHot(CLASSES))) {
       assertTrue(zs.toString().contains("100 * cos(image, class)"), zs.toString());
@@ -200,6 +202,10 @@ class ZeroShotTest {
       assertEquals(1000, p.size());
       assertArrayEquals(plain.predicted(), p.predicted(), "zero-shot argmax = ResNet argmax, every image");
       assertEquals(plain.top1(), p.top1(), 0.0);
+      // the metrics take it like any model: cosine scaling is monotone per image, so top-5 sets agree too
+      assertEquals(Metrics.accuracy(plain, dev.robusta.metrics.LabelSpace.full()).top5(),
+          Metrics.accuracy(p, dev.robusta.metrics.LabelSpace.full()).top5(), 0.0);
+      ece100 = Metrics.ece(p).value();
       System.out.printf(Locale.ROOT, "plumbing check (ResNet-20 as image encoder, identity class embeddings, not"
           + " CLIP): top-1 on every 10th CIFAR-10 test JPEG %.4f, ResNet-20 itself %.4f%n", p.top1(), plain.top1());
       double maxDiff = 0;
@@ -231,6 +237,8 @@ class ZeroShotTest {
       Predictions p50 = Pipeline.builder(half).batchSize(250).workers(1).progress(false).cache(cache).build().run(ds);
       assertEquals(Predictions.Source.COMPUTED, p50.source(), "another logit scale is another cache entry");
       assertArrayEquals(plain.predicted(), p50.predicted());
+      // the logit scale changes confidence, hence calibration, not the predictions
+      assertNotEquals(ece100, Metrics.ece(p50).value());
     }
   }
 
