@@ -113,6 +113,9 @@ class Part1NotebooksTest {
       org.junit.jupiter.api.Assertions.assertTrue(v > 0 && v < 100, model + ": " + v);
     }
     nb.assertStream("published 26.9% -> 11.2%, ratio 0.42");
+    // RobustBench's CIFAR-10-C CSV read by the notebook: AugMix's released WRN-40-2 agrees with the paper's 11.2%
+    nb.assertHtmlTable("Corruption error: published (CIFAR-10-C) beside reproduced", "<td>RobustBench CSV (published)</td>");
+    nb.assertStream("RobustBench CIFAR-10-C mean error: Standard (WRN-28-10) 26.54%, Hendrycks2020AugMixWRN 11.18%");
   }
 
   @Test
