@@ -107,6 +107,31 @@ class Part1NotebooksTest {
     nb.assertStream("RobustBench Standard (WRN-28-10): ");
   }
 
+  /** 235 s here (three small trainings, 75 generated cells x 300 images; 2 cores shared with a full CIFAR-10-C run, about 60 s of CPU time). */
+  @Test
+  void augMixPixMix() throws Exception {
+    ExecutedNotebook nb = run("07-augmix-pixmix");
+    nb.assertPng();
+    String table = "Standard vs AugMix vs PixMix on Fashion-MNIST-C, reproduced here";
+    nb.assertHtmlTable(table, "<th>mean corruption error (%)</th>");
+    nb.assertHtmlTable(table, "<th>RMS calib. corrupted (%)</th>");
+    nb.assertHtmlTable(table, "<tr><td>Standard</td><td>CE</td>");
+    nb.assertHtmlTable(table, "<tr><td>AugMix + JSD</td><td>CE + 12.0*JSD(AugMix)</td>");
+    nb.assertHtmlTable(table, "<tr><td>PixMix</td><td>CE on PixMix images</td>");
+    nb.assertPlotly("Fashion-MNIST-C error per corruption (mean over severities)");
+    nb.assertHtmlTable("Corruption error: published (CIFAR-10-C) beside reproduced", "<td>AugMix paper, Table 1 (published)</td>");
+    nb.assertStream("generated 75 cells x 300 images");
+    // the reproduced figures are printed beside the published ones; each is a percentage in 0..100
+    for (String model : new String[] {"Standard", "AugMix", "PixMix"}) {
+      double v = nb.number("reproduced mean corruption error: .*?" + model + " ([0-9.]+)%");
+      org.junit.jupiter.api.Assertions.assertTrue(v > 0 && v < 100, model + ": " + v);
+    }
+    nb.assertStream("published 26.9% -> 11.2%, ratio 0.42");
+    // RobustBench's CIFAR-10-C CSV read by the notebook: AugMix's released WRN-40-2 agrees with the paper's 11.2%
+    nb.assertHtmlTable("Corruption error: published (CIFAR-10-C) beside reproduced", "<td>RobustBench CSV (published)</td>");
+    nb.assertStream("RobustBench CIFAR-10-C mean error: Standard (WRN-28-10) 26.54%, Hendrycks2020AugMixWRN 11.18%");
+  }
+
   @Test
   void manyFaces() throws Exception {
     ExecutedNotebook nb = run("06-many-faces");
