@@ -212,7 +212,8 @@ final class EvalJob {
 
       String preproc = "model " + spec.modelName() + ", seed " + spec.seed();
       ResultTable acc = AccuracyTable.of("Clean accuracy", List.of(new AccuracyTable.Row(spec.modelName(),
-          spec.idTest().id(), "full (" + spec.classes() + " classes)", n, cleanAcc,
+          spec.idTest().id(), spec.model() instanceof SubsetLogits sub ? sub.labelSpace()
+          : "full (" + spec.classes() + " classes)", n, cleanAcc,
           TopK.accuracy(clean, labels, 5))), preproc);
       tables.add(acc);
       if (grid != null) {

@@ -47,7 +47,7 @@ final class ImageNetInputs {
     int eq = arg.indexOf('=');
     if (eq > 0) {
       name = arg.substring(0, eq).trim();
-      dir = Path.of(arg.substring(eq + 1).trim()).toAbsolutePath();
+      dir = Path.of(arg.substring(eq + 1).trim()).toAbsolutePath().normalize();
     }
     if (name.equals(FOLDER)) {
       if (dir == null) {
@@ -57,7 +57,7 @@ final class ImageNetInputs {
       return folder(FOLDER, dir);
     }
     if (name.equals(VAL) && dir != null) {
-      requireFolder(dir);
+      requireFolder(VAL, dir);
       boolean flat = flatFiles(dir);
       if (partial || flat) {
         if (!partial) {
@@ -68,15 +68,12 @@ final class ImageNetInputs {
         return folder(VAL, dir);
       }
     }
-    if (dir != null) {
-      requireFolder(dir);
-    }
     return EvalCommand.load(name, dir, partial);
   }
 
   /** A wnid-named folder as a dataset with id {@code <prefix>/<folder name>}. */
   static Dataset folder(String prefix, Path dir) {
-    requireFolder(dir);
+    requireFolder(prefix, dir);
     Dataset d;
     try {
       d = Datasets.imagenetFolder(dir);
@@ -91,9 +88,9 @@ final class ImageNetInputs {
     return new RenamedDataset(prefix + "/" + dir.getFileName(), d);
   }
 
-  private static void requireFolder(Path dir) {
+  private static void requireFolder(String id, Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UsageException("dataset folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"),
+      throw new UsageException(id + ": folder " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist"),
           "pass the folder holding the images (e.g. --dataset " + FOLDER + "=../shared/data/datasets/"
           + "imagenet-sample-images)");
     }

@@ -74,6 +74,11 @@ final class SubsetLogits implements LogitsSource {
     return columns == null ? base : new SubsetLogits(base, columns);
   }
 
+  /** @return the label-space column of the accuracy table, e.g. {@code SUBSET_200 (masked from 1000 logits)} */
+  String labelSpace() {
+    return "SUBSET_" + columns.length + " (masked from 1000 logits)";
+  }
+
   @Override
   public Logits logits(Dataset dataset, String cell) {
     Logits l = base.logits(dataset, cell);

@@ -87,7 +87,7 @@ final class TestbedExamples {
    */
   static TestbedExamples at(String arg, Path root) {
     int eq = arg.indexOf('=');
-    Path d = eq > 0 ? Path.of(arg.substring(eq + 1).trim()).toAbsolutePath() : root;
+    Path d = eq > 0 ? Path.of(arg.substring(eq + 1).trim()).toAbsolutePath().normalize() : root;
     if (d == null) {
       throw new UsageException(ID + " needs its folder", "--dataset " + ID + "=DIR (imagenet-testbed's images/"
           + " folder: bird.jpeg, <corruption>_<severity>.jpeg, nat_adv_examples/, v2_examples/)");

@@ -71,6 +71,7 @@ class EvalImageNetTest {
     assertEquals(0, r.status(), r.err());
     Table acc = DemoTest.table(tmp.resolve("out/imagenet-folder-imagenet-sample-images"), "clean-accuracy");
     assertEquals(n, acc.intColumn("n").get(0));
+    assertEquals("full (1000 classes)", acc.stringColumn("labelSpace").get(0));
     double top1 = acc.doubleColumn("top1").get(0);
     double top5 = acc.doubleColumn("top5").get(0);
     System.out.printf("MobileNetV2-int8 on the %d sample photos: top-1 %.4f (reference %.4f), top-5 %.4f (reference"
@@ -221,6 +222,7 @@ class EvalImageNetTest {
     assertTrue(r.out().contains("label-space policy: MASK_TO_SUBSET"), r.out());
     Table acc = DemoTest.table(scratch.resolve("out/imagenet-a"), "clean-accuracy");
     assertEquals(photos, acc.intColumn("n").get(0));
+    assertEquals("SUBSET_200 (masked from 1000 logits)", acc.stringColumn("labelSpace").get(0));
     double masked = acc.doubleColumn("top1").get(0);
 
     // the same photos from the 1000-class run's cached logits: argmax over the 200 columns, and over all 1000
