@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.robusta.Datasets;
-import dev.robusta.e2e.EvalCifarTest.Run;
+import dev.robusta.cli.Main;
+import dev.robusta.report.ResultTable;
 import dev.robusta.testing.Shared;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +47,40 @@ class EvalImageNetTest {
     samples = Shared.path("data/datasets/imagenet-sample-images");
   }
 
+  /** Exit status and captured output of one in-process {@code ./robusta} run. */
+  record Run(int status, String out, String err) {}
+
+  // small local copies of the e2e helpers (EvalRuns on the eval branch), so this class does not depend on
+  // another test class's internals
+  static Run main(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      System.setOut(o);
+      System.setErr(e);
+      int status = Main.run(args);
+      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static Table table(Path dir, String prefix) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      Path f = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + prefix + "*.csv in " + dir));
+      return ResultTable.readCsv(f).table();
+    }
+  }
+
+  static String tail(String s) {
+    return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+  }
+
   static JsonNode reference() throws Exception {
     return new ObjectMapper().readTree(Shared.path("data/reference-values.json").toFile())
         .get("imagenet_onnx").get("models").get("mobilenetv2-12-int8").get("imagenet_sample_images_shipped");
@@ -57,8 +96,8 @@ class EvalImageNetTest {
     args[5] = "--cache";
     args[6] = tmp.resolve("cache").toString();
     System.arraycopy(rest, 0, args, 7, rest.length);
-    Run r = EvalCifarTest.main(args);
-    System.out.println(DemoTest.tail(r.out()));
+    Run r = main(args);
+    System.out.println(tail(r.out()));
     return r;
   }
 
@@ -69,7 +108,7 @@ class EvalImageNetTest {
     int n = ref.get("n_images").asInt();
     Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet");
     assertEquals(0, r.status(), r.err());
-    Table acc = DemoTest.table(tmp.resolve("out/imagenet-folder-imagenet-sample-images"), "clean-accuracy");
+    Table acc = table(tmp.resolve("out/imagenet-folder-imagenet-sample-images"), "clean-accuracy");
     assertEquals(n, acc.intColumn("n").get(0));
     assertEquals("full (1000 classes)", acc.stringColumn("labelSpace").get(0));
     double top1 = acc.doubleColumn("top1").get(0);
@@ -90,7 +129,7 @@ class EvalImageNetTest {
     Run partial = eval("--dataset", "imagenet-val", "--root", samples.toString(), "--partial", "--out",
         scratch.toString());
     assertEquals(0, partial.status(), partial.err());
-    Table p = DemoTest.table(scratch.resolve("imagenet-val-imagenet-sample-images"), "clean-accuracy");
+    Table p = table(scratch.resolve("imagenet-val-imagenet-sample-images"), "clean-accuracy");
     assertEquals(top1, p.doubleColumn("top1").get(0));
     assertEquals(top5, p.doubleColumn("top5").get(0));
   }
@@ -103,7 +142,7 @@ class EvalImageNetTest {
         "--only", "gaussian_noise,contrast,frost", "--frost", frost.toString(), "--limit", "61");
     assertEquals(0, r.status(), r.err());
     Path dir = tmp.resolve("out/imagenet-folder-imagenet-sample-images@crop224");
-    Table grid = DemoTest.table(dir, "top-1-error-per-corruption");
+    Table grid = table(dir, "top-1-error-per-corruption");
     assertEquals(List.of("gaussian_noise", "contrast", "frost"), grid.stringColumn("corruption").asList());
     double[] mean = new double[5];
     for (int s = 1; s <= 5; s++) {
@@ -120,7 +159,7 @@ class EvalImageNetTest {
     assertTrue(mean[4] > mean[0] + 0.2, java.util.Arrays.toString(mean));
     // the corruptions are applied to the 224 crop (make_imagenet_c.py); the clean crop gives the plain preset's
     // accuracy, and the report says which protocol ran
-    double clean = DemoTest.table(dir, "clean-accuracy").doubleColumn("top1").get(0);
+    double clean = table(dir, "clean-accuracy").doubleColumn("top1").get(0);
     assertTrue(mean[0] > 1 - clean, "severity 1 is harder than clean");
     assertEquals(reference().get("top1").asDouble(), clean, 1.0 / 122 + 1e-4);
     String html = Files.readString(dir.resolve("report.html"));
@@ -143,7 +182,7 @@ class EvalImageNetTest {
     assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
 
     // ImageNet-C examples: 18 corruptions x 5 severities, consistency = same top-1 as the clean bird.jpeg
-    Table cells = DemoTest.table(dir, "imagenet-c-examples-every-cell");
+    Table cells = table(dir, "imagenet-c-examples-every-cell");
     assertEquals(18 * 5, cells.rowCount());
     assertEquals(18, cells.stringColumn("corruption").unique().size());
     Set<String> same = new HashSet<>();
@@ -155,11 +194,11 @@ class EvalImageNetTest {
     }
     assertEquals(1, same.size(), "every consistent cell has the one reference prediction: " + same);
     assertFalse(other.contains(same.iterator().next()), "an inconsistent cell predicts something else");
-    Table wide = DemoTest.table(dir, "imagenet-c-examples-prediction-consistency");
+    Table wide = table(dir, "imagenet-c-examples-prediction-consistency");
     assertEquals(18 + 1, wide.rowCount(), "18 corruptions and the mean row");
 
     // ImageNet-A examples: masked predictions inside the 200 classes; the mask moves at least one argmax
-    Table a = DemoTest.table(dir, "imagenet-a-examples");
+    Table a = table(dir, "imagenet-a-examples");
     assertEquals(4, a.rowCount());
     boolean moved = false;
     for (Row row : a) {
@@ -176,7 +215,7 @@ class EvalImageNetTest {
     assertTrue(moved, "some example's unmasked argmax lies outside the 200 and its masked one inside");
 
     // ImageNet-V2 examples: full 1000
-    Table v2 = DemoTest.table(dir, "imagenet-v2-examples");
+    Table v2 = table(dir, "imagenet-v2-examples");
     assertEquals(4, v2.rowCount());
     for (Row row : v2) {
       assertEquals("FULL_1000", row.getString("policy"));
@@ -186,7 +225,7 @@ class EvalImageNetTest {
     Run full = eval("--dataset", "imagenet-testbed-examples=" + examples, "--label-policy", "full-1000");
     assertEquals(0, full.status(), full.err());
     assertTrue(full.out().contains("label-space policy for the ImageNet-A examples: FULL_1000"), full.out());
-    Table af = DemoTest.table(dir, "imagenet-a-examples-predictions-full-1000");
+    Table af = table(dir, "imagenet-a-examples-predictions-full-1000");
     for (int i = 0; i < af.rowCount(); i++) {
       assertEquals(af.stringColumn("argmax1k").get(i), af.stringColumn("top1").get(i));
       assertEquals(a.stringColumn("argmax1k").get(i), af.stringColumn("argmax1k").get(i));
@@ -220,7 +259,7 @@ class EvalImageNetTest {
         scratch.resolve("out").toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("label-space policy: MASK_TO_SUBSET"), r.out());
-    Table acc = DemoTest.table(scratch.resolve("out/imagenet-a"), "clean-accuracy");
+    Table acc = table(scratch.resolve("out/imagenet-a"), "clean-accuracy");
     assertEquals(photos, acc.intColumn("n").get(0));
     assertEquals("SUBSET_200 (masked from 1000 logits)", acc.stringColumn("labelSpace").get(0));
     double masked = acc.doubleColumn("top1").get(0);
