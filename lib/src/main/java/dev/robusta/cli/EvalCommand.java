@@ -66,6 +66,8 @@ final class EvalCommand implements Command {
     for (String id : a.value("--dataset").split(",")) {
       if (TestbedExamples.matches(id.trim())) {
         TestbedExamples ex = TestbedExamples.at(id.trim(), root);
+        TestbedExamples.checkOptions(a.has("--preset") ? modelPreset(a.value("--preset")) : null,
+            a.has("--corruptions") || a.has("--ood") || a.has("--limit"));
         Map<String, String> config = new LinkedHashMap<>();
         config.put("command", "./robusta eval " + String.join(" ", args));
         config.put("model", modelArg + ", ImageNet mean/std; A and V2 photos: shorter side 256 (Pillow bilinear),"

@@ -113,6 +113,23 @@ final class TestbedExamples {
   }
 
   /**
+   * Refuses a non-ImageNet preprocessing and says which options do not apply (nothing is ignored silently).
+   *
+   * @param preset {@code --preset}, or null
+   * @param otherOptions whether {@code --corruptions}, {@code --ood} or {@code --limit} were given
+   */
+  static void checkOptions(Preset preset, boolean otherOptions) {
+    if (preset != null && !preset.equals(Preset.IMAGENET) && !preset.equals(Preset.IMAGENET_C_RELEASED)) {
+      throw new UsageException("--preset " + preset.name() + " does not fit the testbed examples (ImageNet photos)",
+          "leave --preset out or pass --preset imagenet");
+    }
+    if (otherOptions) {
+      System.out.println("robusta: --corruptions, --ood and --limit do not apply to " + ID + " (its ImageNet-C"
+          + " photos are corrupted already, all photos are unlabelled); they are not used for it");
+    }
+  }
+
+  /**
    * Runs the three evaluations and writes their tables (CSV) and report.html under {@code outDir}.
    *
    * @param model any classifier; it is given 224x224 pictures

@@ -342,6 +342,11 @@ class EvalImageNetTest {
         "--label-policy", "map-any-of");
     assertEquals(2, r.status(), r.err());
     assertOneLine(r.err(), "map-any-of", "mask-to-subset");
+    // a preprocessing that does not fit ImageNet photos
+    r = eval("--dataset", "imagenet-testbed-examples=" + Shared.path("data/datasets/imagenet-testbed-examples/images"),
+        "--preset", "cifar");
+    assertEquals(2, r.status(), r.err());
+    assertOneLine(r.err(), "--preset CIFAR does not fit", "--preset imagenet");
   }
 
   /**
