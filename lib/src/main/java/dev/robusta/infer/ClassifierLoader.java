@@ -207,6 +207,10 @@ public final class ClassifierLoader {
             + " class path; an https:// URL of a model archive needs none)", e);
       }
     }
+    if (b == Backend.PYTORCH) {
+      // load the weights as ordinary tensors (not under c10::InferenceMode) so that input gradients work
+      cb.optOption("trainParam", "true");
+    }
     if (b == Backend.ONNX_RUNTIME) {
       cb.optOption("optLevel", onnxOptimization.ortName());
     }
