@@ -90,6 +90,9 @@ public final class ClassifierLoader {
     return new ClassifierLoader(dir.resolve(name), null, preset);
   }
 
+  /** @return the model file, or {@code null} for a model-zoo URL */
+  Path modelFile() { return file; }
+
   /** @param b the engine; default: from the file extension ({@link Backend#forFile}) */
   public ClassifierLoader backend(Backend b) {
     this.backend = Objects.requireNonNull(b, "backend");

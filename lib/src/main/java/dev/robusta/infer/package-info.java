@@ -22,6 +22,12 @@
  *       {@code [N, 3, h, w]} batch and {@link dev.robusta.infer.Classifier#djlModel()} the DJL model that
  *       {@code dev.robusta.ood.Odin} differentiates (TorchScript on PyTorch; PyTorch models are loaded with
  *       their weights outside {@code InferenceMode} so that autograd can run through them).
+ *   <li>{@link dev.robusta.infer.ZeroShotClassifier} / {@code Models.zeroShot}, {@code Models.clip}: CLIP-style
+ *       zero-shot classification ({@code logits = 100 * cos(image, class)}) from an image encoder and
+ *       {@link dev.robusta.infer.ClassEmbeddings} (prompts through a {@link dev.robusta.infer.TextEncoder}
+ *       such as {@link dev.robusta.infer.ClipTextEncoder} + {@link dev.robusta.infer.ClipTokenizer}, or a
+ *       precomputed {@code .npy}); a {@link dev.robusta.infer.Classifier} like any other. No weights ship:
+ *       {@link dev.robusta.infer.ClipFiles} names the files and how to export them.
  *   <li>{@link dev.robusta.infer.BatchSizeFinder} and {@link dev.robusta.infer.Precision#FP16}: for GPUs,
  *       untested here (no GPU).
  * </ul>

@@ -1,7 +1,11 @@
 package dev.robusta.notebooks;
 
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.robusta.infer.ClipFiles;
 import dev.robusta.testing.ExecutedNotebook;
+import dev.robusta.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +75,16 @@ class Part1NotebooksTest {
     nb.assertHtmlTable("Effective robustness on ImageNet-R by family and pre-training", "<th>mean ER on ImageNet-R</th>");
     nb.assertPlotly("ImageNet-R top-1 against model size");
     nb.assertStream("mean effective robustness on ImageNet-R, CLIP / image-text pre-training: +");
+    // zero-shot section: the plumbing check (ResNet-20 as image encoder, identity class embeddings) gives
+    // the ResNet's predictions on every image; real CLIP runs only when its exported files are present
+    nb.assertHtmlTable("Zero-shot plumbing check on CIFAR-10 test JPEGs (not CLIP)", "<th>same prediction as ResNet-20</th>");
+    nb.assertStream("same prediction on 1000 of 1000 images");
+    double zeroShot = nb.number("plumbing check \\(not CLIP\\): zero-shot top-1 ([0-9.]+)%");
+    double resnet = nb.number("ResNet-20 top-1 ([0-9.]+)%, same prediction");
+    assertEquals(resnet, zeroShot, 0.0);
+    Path clipDir = Path.of(System.getenv().getOrDefault("ROBUSTA_CLIP_DIR",
+        Shared.repo().resolve("../shared/data/models/clip-vit-b-32").toString()));
+    nb.assertStream(new ClipFiles(clipDir).complete() ? "CLIP ViT-B/32 zero-shot on " : "CLIP zero-shot skipped: ");
   }
 
   @Test
