@@ -68,6 +68,23 @@ class PenultimateFeaturesTest {
   }
 
   @Test
+  void tinyCnnPenultimateIsThePyTorchFeatureTensor() {
+    // make_tiny.py returns (fc(f), f): the tensor feeding the final Gemm is f, whose values PyTorch computed
+    try (Classifier c = Models.loader(TinyModels.file("tiny-cnn.onnx"), TinyModels.HALF).penultimateFeatures().load()) {
+      Outputs o = c.forward(TinyModels.linspaceInput(), 2, 8, 8);
+      for (int i = 0; i < 2; i++) {
+        assertArrayEquals(TinyModels.PY_FEATURES[i], o.features()[i], 1e-5f, "features row " + i);
+        assertArrayEquals(TinyModels.PY_LOGITS[i], o.logits()[i], 1e-5f, "logits row " + i);
+      }
+    }
+    LinearLayer fc = LinearLayer.ofOnnx(TinyModels.file("tiny-cnn.onnx"));
+    assertEquals(4, fc.classes());
+    assertEquals(8, fc.features());
+    float[][] logits = fc.apply(TinyModels.PY_FEATURES);
+    for (int i = 0; i < 2; i++) assertArrayEquals(TinyModels.PY_LOGITS[i], logits[i], 1e-5f, "W f + b, row " + i);
+  }
+
+  @Test
   void graphEditKeepsEveryByteAndAppendsOneOutput() throws Exception {
     byte[] model = Files.readAllBytes(Fixtures.resnet(20, "onnx"));
     OnnxGraph g = OnnxGraph.parse(model);
