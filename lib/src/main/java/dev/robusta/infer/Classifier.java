@@ -77,6 +77,22 @@ public sealed class Classifier implements AutoCloseable permits ZeroShotClassifi
     if (images.isEmpty()) {
       return new Outputs(new float[0][], info.featuresOutput() == null ? null : new float[0][]);
     }
+    Inputs in = inputs(images);
+    return forward(in.nchw(), in.n(), in.h(), in.w());
+  }
+
+  /**
+   * Preprocesses images with {@link #preset()} into the model's input, without running the model (for
+   * input-gradient scores such as {@link dev.robusta.ood.Odin}, which need the normalised input).
+   *
+   * @param images at least one RGB or greyscale image; all must give the same size after the geometry
+   * @return {@code [N, 3, h, w]} normalised floats
+   * @throws IllegalArgumentException for an empty list or images of different sizes
+   */
+  public Inputs inputs(List<Image> images) {
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("no images: a batch needs at least one");
+    }
     Image first = preset.geometry(images.get(0));
     int h = first.height();
     int w = first.width();
@@ -89,7 +105,26 @@ public sealed class Classifier implements AutoCloseable permits ZeroShotClassifi
       }
       preset.writeChw(g, data, i * 3 * h * w);
     }
-    return forward(data, images.size(), h, w);
+    return new Inputs(data, images.size(), h, w);
+  }
+
+  /**
+   * The underlying DJL model, for scores that need more than a forward pass (ODIN's input gradient:
+   * {@code Odin.of(classifier.djlModel(), T, eps)}). It stays owned by this classifier: do not close it,
+   * and do not use it after {@link #close()}.
+   *
+   * @throws UnsupportedOperationException for a {@link ZeroShotClassifier}, whose model outputs image
+   *     embeddings, not the logits (those are computed in Java from the class embeddings)
+   */
+  public ai.djl.Model djlModel() {
+    if (closed) {
+      throw new IllegalStateException("classifier " + info.name() + " is closed");
+    }
+    if (this instanceof ZeroShotClassifier) {
+      throw new UnsupportedOperationException("a zero-shot classifier's DJL model outputs image embeddings, not"
+          + " its logits; gradient scores such as ODIN need a model whose forward returns the logits");
+    }
+    return model;
   }
 
   /**
