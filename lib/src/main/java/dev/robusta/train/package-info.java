@@ -15,6 +15,9 @@
  *   <li>{@link dev.robusta.train.FineTune}: start a run from pre-trained weights (a model or a checkpoint),
  *       with a seeded new head when the class counts differ (Hendrycks, Lee and Mazeika, ICML 2019);
  *       {@link dev.robusta.train.IncompatibleCheckpointException} when the architecture or input shape differs.</li>
+ *   <li>{@link dev.robusta.train.AugmentedTrainingSet} + {@link dev.robusta.train.SampleAugmentation}: a
+ *       seeded per-sample training augmentation (PixMix, Hendrycks et al., CVPR 2022), a fresh draw each
+ *       epoch.</li>
  * </ul>
  *
  * <p>Determinism: with the PyTorch engine on CPU and a fixed thread count, two runs with the same seed
