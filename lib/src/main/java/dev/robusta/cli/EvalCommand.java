@@ -102,6 +102,9 @@ final class EvalCommand implements Command {
             out.resolve(test.id().replace('/', '-')), config, List.of(id.trim()), null);
         new EvalJob(spec, System.out).run();
         System.out.println(source.summary());
+        if (oodSource != null) {
+          System.out.println(oodSource.summary() + " (OOD sets resized to the model's input)");
+        }
       }
     }
     System.out.printf(Locale.ROOT, "eval finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -12,8 +12,8 @@ import dev.robusta.data.Sample;
  * CIFAR-10-C / ImageNet-C reference code does after {@code convert('RGB')}) and returns RGB; the noise
  * corruptions draw their noise independently per channel. A 1-channel model that converted that RGB image
  * back to grey by luma ({@code 0.299 R + 0.587 G + 0.114 B}) would see the average of three independent
- * draws: Gaussian noise of standard deviation {@code 0.67 sigma} instead of {@code sigma} (
- * {@code sqrt(0.299^2 + 0.587^2 + 0.114^2) = 0.67}), a weaker corruption than the severity table says.
+ * draws: Gaussian noise of standard deviation {@code 0.67 sigma} instead of {@code sigma}
+ * ({@code sqrt(0.299^2 + 0.587^2 + 0.114^2) = 0.67}), a weaker corruption than the severity table says.
  *
  * <p>Policy: when the clean source sample is greyscale, the model sees <b>channel 0 (R) of the corrupted
  * image</b> as a 1-channel image, i.e. one full-strength draw of the reference corruption, the same
