@@ -1,12 +1,14 @@
 package dev.robusta;
 
 import dev.robusta.corrupt.AugMix;
+import dev.robusta.corrupt.FractalPictures;
 import dev.robusta.corrupt.Perturbation;
 import dev.robusta.corrupt.PerturbationPreset;
 import dev.robusta.corrupt.PerturbationSequence;
 import dev.robusta.corrupt.PixMix;
 import dev.robusta.data.Image;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One-line access to the training augmentations (AugMix, PixMix) and the ImageNet-P perturbation
@@ -57,5 +59,15 @@ public final class Augmentations {
   public static PerturbationSequence perturb(Image image, String name, int difficulty, PerturbationPreset preset,
       long seed) {
     return Perturbation.named(name).generate(image, difficulty, preset, seed);
+  }
+
+  /**
+   * Seeded random-IFS fractal pictures, a stand-in for PixMix's fractal mixing set. Long form:
+   * {@code FractalPictures.generate(count, size, channels, seed)}.
+   *
+   * @return {@code count} pictures, {@code size x size x channels}, 0..255 on black
+   */
+  public static List<Image> fractals(int count, int size, int channels, long seed) {
+    return FractalPictures.generate(count, size, channels, seed);
   }
 }

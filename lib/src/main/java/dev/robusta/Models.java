@@ -2,13 +2,18 @@ package dev.robusta;
 
 import dev.robusta.data.Dataset;
 import dev.robusta.infer.Backend;
+import dev.robusta.infer.ClassEmbeddings;
 import dev.robusta.infer.Classifier;
 import dev.robusta.infer.ClassifierLoader;
 import dev.robusta.infer.LogitsCache;
 import dev.robusta.infer.Pipeline;
 import dev.robusta.infer.Predictions;
 import dev.robusta.infer.Preset;
+import dev.robusta.infer.ClipFiles;
+import dev.robusta.infer.PromptTemplates;
+import dev.robusta.infer.ZeroShotClassifier;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One-liners for loading classifiers and computing their logits (package {@code dev.robusta.infer}).
@@ -77,5 +82,39 @@ public final class Models {
    */
   public static Predictions evaluate(Classifier classifier, Dataset dataset, LogitsCache cache) {
     return Pipeline.builder(classifier).cache(cache).build().run(dataset);
+  }
+
+  /**
+   * A zero-shot classifier (CLIP-style, Radford et al. 2021): {@code [N, C]} logits
+   * {@code 100 * cos(image embedding, class embedding)}, the image encoder preprocessed with
+   * {@link Preset#CLIP}. Long form: {@code ZeroShotClassifier.builder(classes).imageEncoder(file).load()}.
+   *
+   * @param imageEncoder TorchScript/ONNX image tower {@code [N, 3, 224, 224] -> [N, D]}
+   * @param classes {@code [C, D]} class embeddings ({@link ClassEmbeddings#fromNpy}, {@link
+   *     ClassEmbeddings#fromPrompts})
+   * @throws dev.robusta.infer.MissingWeightsException when the encoder file is absent
+   * @throws dev.robusta.infer.EmbeddingDimensionException when the encoder's D differs from the classes'
+   */
+  public static ZeroShotClassifier zeroShot(Path imageEncoder, ClassEmbeddings classes) {
+    return ZeroShotClassifier.builder(classes).imageEncoder(imageEncoder).load();
+  }
+
+  /**
+   * The same with any image encoder loader (preset, threads, engine). Long form:
+   * {@code ZeroShotClassifier.builder(classes).imageEncoder(loader).load()}.
+   */
+  public static ZeroShotClassifier zeroShot(ClassifierLoader imageEncoder, ClassEmbeddings classes) {
+    return ZeroShotClassifier.builder(classes).imageEncoder(imageEncoder).load();
+  }
+
+  /**
+   * CLIP zero-shot from a folder of exported files (see {@link ClipFiles} for the names and the export
+   * commands), with {@link PromptTemplates#ENSEMBLE}. Long form:
+   * {@code ZeroShotClassifier.clip(new ClipFiles(folder), classNames, PromptTemplates.ENSEMBLE)}.
+   *
+   * @throws dev.robusta.infer.MissingWeightsException naming every missing file and how to get it
+   */
+  public static ZeroShotClassifier clip(Path folder, List<String> classNames) {
+    return ZeroShotClassifier.clip(new ClipFiles(folder), classNames, PromptTemplates.ENSEMBLE);
   }
 }

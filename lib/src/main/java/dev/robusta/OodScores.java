@@ -1,5 +1,9 @@
 package dev.robusta;
 
+import dev.robusta.data.Dataset;
+import dev.robusta.data.Image;
+import dev.robusta.infer.Classifier;
+import dev.robusta.infer.Inputs;
 import dev.robusta.infer.Predictions;
 import dev.robusta.metrics.Scores;
 import dev.robusta.metrics.Softmax;
@@ -7,6 +11,9 @@ import dev.robusta.ood.Ensemble;
 import dev.robusta.ood.KlMatching;
 import dev.robusta.ood.LogitScores;
 import dev.robusta.ood.Mahalanobis;
+import dev.robusta.ood.Odin;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One-line OOD scores from logits {@code [N, C]} (float, as {@code dev.robusta.infer.Classifier#logits}
@@ -73,5 +80,31 @@ public final class OodScores {
   /** {@code Mahalanobis.fit(trainFeatures, trainLabels).score(testFeatures)}: squared distance, higher = more OOD. */
   public static Scores mahalanobis(double[][] trainFeatures, int[] trainLabels, double[][] testFeatures) {
     return Mahalanobis.fit(trainFeatures, trainLabels).score(testFeatures);
+  }
+
+  /**
+   * ODIN (Liang et al., ICLR 2018) on a classifier with its own preprocessing; the long form, per batch
+   * of 64 images: {@code Inputs in = classifier.inputs(images); Odin.of(classifier.djlModel(), temperature,
+   * epsilon).withChannelStd(classifier.preset().std()).score(in.nchw(), in.shape())}. The gradient sign is
+   * divided by the preset's per-channel std, as the reference code does, so epsilon is in [0, 1] pixel
+   * units (the paper uses T = 1000, epsilon = 0.0014 on CIFAR-10).
+   *
+   * @return one score per image in dataset order, in (0, 1], higher = more ID
+   * @throws dev.robusta.ood.NoInputGradientException for epsilon &gt; 0 on an ONNX model (use the .pt export)
+   */
+  public static Scores odin(Classifier classifier, Dataset dataset, double temperature, double epsilon) {
+    Odin odin = Odin.of(classifier.djlModel(), temperature, epsilon).withChannelStd(classifier.preset().std());
+    double[] v = new double[dataset.size()];
+    String name = odin.toString();
+    for (int start = 0; start < v.length; start += Odin.DEFAULT_BATCH_SIZE) {
+      int end = Math.min(v.length, start + Odin.DEFAULT_BATCH_SIZE);
+      List<Image> images = new ArrayList<>(end - start);
+      for (int i = start; i < end; i++) images.add(dataset.get(i).image());
+      Inputs in = classifier.inputs(images);
+      Scores s = odin.score(in.nchw(), in.shape());
+      System.arraycopy(s.values(), 0, v, start, end - start);
+      name = s.name();
+    }
+    return new Scores(name, v, dev.robusta.metrics.Orientation.HIGHER_IS_MORE_ID);
   }
 }

@@ -1,13 +1,20 @@
 package dev.robusta;
 
+import dev.robusta.corrupt.AugMix;
+import dev.robusta.corrupt.PixMix;
 import dev.robusta.data.Dataset;
+import dev.robusta.data.Image;
 import dev.robusta.metrics.Temperature;
+import dev.robusta.train.AugMixViews;
+import dev.robusta.train.AugmentedTrainingSet;
 import dev.robusta.train.ClassifierTrainer;
 import dev.robusta.train.FashionMnistCnn;
 import dev.robusta.train.InputSpec;
 import dev.robusta.train.Network;
+import dev.robusta.train.SampleAugmentation;
 import dev.robusta.train.TrainConfig;
 import dev.robusta.train.TrainedModel;
+import java.util.List;
 
 /**
  * One-line entry points to the DJL training helpers in {@code dev.robusta.train}; each javadoc names the
@@ -51,5 +58,57 @@ public final class Training {
       labels[i] = heldOut.get(i).label();
     }
     return Metrics.fitTemperature(d, labels);
+  }
+
+  /**
+   * AugMix views for the Jensen-Shannon loss ({@code config().augMix(Training.augMixViews())}) with the
+   * paper's CIFAR settings: width 3, depth U{1..3}, severity 3, alpha 1, the 9 AugMix ops. Long form:
+   * {@code augMixViews(AugMix.builder())}.
+   */
+  public static AugMixViews augMixViews() {
+    return augMixViews(AugMix.builder());
+  }
+
+  /**
+   * AugMix views from the given AugMix options: {@code AugMix.triple(image, seed)}'s two augmented
+   * images, taken before Normalize (the builder's normalisation is set to the identity: the network's
+   * {@link InputSpec} normalises) and rounded to 8 bits ({@link SampleAugmentation#fromUnitChw}).
+   *
+   * @param options AugMix options (width, depth, severity, alpha, ops); its normalisation is overwritten
+   */
+  public static AugMixViews augMixViews(AugMix.Builder options) {
+    AugMix augMix = options.normalize(new float[] {0f}, new float[] {1f}).build();
+    return (image, seed) -> {
+      AugMix.Triple t = augMix.triple(image, seed);
+      return new Image[] {SampleAugmentation.fromUnitChw(t.aug1(), t.channels(), t.height(), t.width()),
+          SampleAugmentation.fromUnitChw(t.aug2(), t.channels(), t.height(), t.width())};
+    };
+  }
+
+  /**
+   * The training set with PixMix applied to every image, a fresh draw each epoch (see
+   * {@link AugmentedTrainingSet}), with the paper's CIFAR settings (k 4, beta 3, severity 3, the 9 AugMix
+   * ops). Long form: {@code pixMix(train, PixMix.builder().mixingSet(mixingPictures), seed)}.
+   *
+   * @param mixingPictures the mixing set (e.g. {@code Augmentations.fractals(...)}); resized and
+   *     centre-cropped to each training image
+   * @param seed the augmentation seed (use the run's seed)
+   */
+  public static AugmentedTrainingSet pixMix(Dataset train, List<Image> mixingPictures, long seed) {
+    return pixMix(train, PixMix.builder().mixingSet(mixingPictures), seed);
+  }
+
+  /**
+   * The training set with PixMix ({@code PixMix.apply(image, seed)}, taken before Normalize and rounded
+   * to 8 bits) applied per sample and per epoch.
+   *
+   * @param options PixMix options with a mixing set; its normalisation is overwritten by the identity
+   * @throws IllegalStateException (on the first read) when the options hold no mixing picture
+   */
+  public static AugmentedTrainingSet pixMix(Dataset train, PixMix.Builder options, long seed) {
+    PixMix pixMix = options.normalize(new float[] {0f}, new float[] {1f}).build();
+    SampleAugmentation aug = (image, s) -> SampleAugmentation.fromUnitChw(pixMix.apply(image, s), image.channels(),
+        image.height(), image.width());
+    return new AugmentedTrainingSet(train, aug, "pixmix", seed);
   }
 }

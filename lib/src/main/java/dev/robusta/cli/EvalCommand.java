@@ -31,7 +31,7 @@ final class EvalCommand implements Command {
   public int run(String[] args) throws Exception {
     long t0 = System.nanoTime();
     Args a = Args.parse(args, List.of("--model", "--preset", "--dataset", "--corruptions", "--only", "--ood",
-        "--root", "--out", "--limit", "--seed", "--cache", "--frost"), List.of("--partial"));
+        "--root", "--out", "--limit", "--seed", "--cache", "--frost", "--label-policy"), List.of("--partial"));
     if (!a.has("--model") || !a.has("--dataset")) {
       throw new UsageException("--model and --dataset are required", "e.g. ./robusta eval --model resnet20.pt"
           + " --preset cifar --dataset cifar10 --root DIR --corruptions cifar10-c --ood gaussian,blobs");
@@ -60,17 +60,35 @@ final class EvalCommand implements Command {
       throw new UsageException("model file " + Path.of(modelArg).toAbsolutePath() + " does not exist",
           "pass a TorchScript .pt or ONNX .onnx file, or a djl:// / https:// model URL");
     }
+    dev.robusta.data.LabelPolicy labelPolicy = a.has("--label-policy")
+        ? LabelPolicies.parse(a.value("--label-policy")) : dev.robusta.data.LabelPolicy.MASK_TO_SUBSET;
     for (String id : a.value("--dataset").split(",")) {
-      Dataset test = load(id.trim(), root, a.has("--partial"));
+      if (TestbedExamples.matches(id.trim())) {
+        TestbedExamples ex = TestbedExamples.at(id.trim(), root);
+        TestbedExamples.checkOptions(a.has("--preset") ? modelPreset(a.value("--preset")) : null,
+            a.has("--corruptions") || a.has("--ood") || a.has("--limit"));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("command", "./robusta eval " + String.join(" ", args));
+        config.put("model", modelArg + ", ImageNet mean/std; A and V2 photos: shorter side 256 (Pillow bilinear),"
+            + " center crop 224; ImageNet-C examples: 224x224 as released, no resize");
+        try (Classifier clf = loadModel(modelArg, dev.robusta.infer.Preset.IMAGENET_C_RELEASED)) {
+          ex.run(clf, labelPolicy, out.resolve(TestbedExamples.ID), config, System.out);
+        }
+        continue;
+      }
+      Dataset test = ImageNetInputs.dataset(id.trim(), root, a.has("--partial"));
       if (test.labelSpace() == null) {
         throw new UsageException(id + " has no label space (an OOD-only set?)", "use it with --ood instead");
       }
-      dev.robusta.infer.Preset preset = a.has("--preset") ? modelPreset(a.value("--preset"))
+      dev.robusta.infer.Preset requested = a.has("--preset") ? modelPreset(a.value("--preset"))
           : id.startsWith("cifar") ? dev.robusta.infer.Preset.CIFAR : dev.robusta.infer.Preset.IMAGENET;
+      ImageNetInputs.Prepared prepared = ImageNetInputs.forCorruptions(test, requested, corruptionPreset);
+      test = prepared.test();
+      dev.robusta.infer.Preset preset = prepared.preset();
       List<Dataset> ood = new ArrayList<>();
       if (a.has("--ood")) {
         for (String o : a.value("--ood").split(",")) {
-          ood.add(oodSet(o.trim(), test, root, seed));
+          ood.add(prepared.ood().apply(oodSet(o.trim(), test, root, seed)));
         }
       }
       Map<String, String> config = new LinkedHashMap<>();
@@ -81,6 +99,9 @@ final class EvalCommand implements Command {
         config.put("corruptions", corruptions.size() + " corruptions x 5 severities, " + corruptionPreset
             + " tables, generated in memory, first " + Math.min(limit, test.size()) + " images per cell, seed " + seed);
       }
+      if (prepared.protocol() != null) {
+        config.put("corruption protocol", prepared.protocol());
+      }
       config.put("ood", ood.isEmpty() ? "none" : String.join(", ", ood.stream().map(Dataset::id).toList())
           + " (images of another size resized: shorter side to the model's input, Pillow bilinear, center crop)");
       LogitsCache cache = a.has("--cache") ? LogitsCache.at(Path.of(a.value("--cache"))) : LogitsCache.standard();
@@ -88,17 +109,17 @@ final class EvalCommand implements Command {
       try (Classifier clf = loadModel(modelArg, preset);
            Classifier resizing = preset.requiredSize() > 0 ? loadModel(modelArg, resizePreset(preset)) : null) {
         int outputs = clf.logits(List.of(test.get(0).image()))[0].length;
-        if (outputs != test.labelSpace().size()) {
-          throw new UsageException("the model outputs " + outputs + " logits but " + test.id() + " has "
-              + test.labelSpace().size() + " classes (" + test.labelSpace().name() + ")",
-              "evaluate it on a dataset with its own label space, or pick the model trained on " + test.id());
+        int[] kept = SubsetLogits.columns(test, outputs, a.has("--label-policy") ? labelPolicy : null);
+        if (kept != null) {
+          config.put("label space", SubsetLogits.describe(test, kept.length));
+          System.out.println("label-space policy: " + config.get("label space"));
         }
         PipelineLogits source = new PipelineLogits(clf, cache, suffix);
         PipelineLogits oodSource = resizing != null ? new PipelineLogits(resizing, cache, suffix) : null;
         LogitsSource routed = (d, cell) -> cell.equals("ood") && oodSource != null && !fits(d, preset)
             ? oodSource.logits(d, cell) : source.logits(d, cell);
-        EvalJob.Spec spec = new EvalJob.Spec(Path.of(modelArg).getFileName().toString(), routed,
-            test.labelSpace().size(), test, corruptions, corruptionPreset, limit, ood, seed,
+        EvalJob.Spec spec = new EvalJob.Spec(Path.of(modelArg).getFileName().toString(),
+            SubsetLogits.wrap(routed, kept), test.labelSpace().size(), test, corruptions, corruptionPreset, limit, ood, seed,
             out.resolve(test.id().replace('/', '-')), config, List.of(id.trim()), null);
         new EvalJob(spec, System.out).run();
         System.out.println(source.summary());
@@ -189,6 +210,15 @@ final class EvalCommand implements Command {
         + "  --limit N  images per corruption cell (default " + DEFAULT_LIMIT + ")\n"
         + "  --cache D  the logits cache (default $ROBUSTA_CACHE/logits or ~/.cache/robusta/logits); a cell computed\n"
         + "             before is read back, an interrupted run resumes from its last checkpoint\n"
-        + "  --frost D  the six frost textures (registry resource imagenet-c-frost)";
+        + "  --frost D  the six frost textures (registry resource imagenet-c-frost)\n"
+        + "ImageNet (class lists: ROBUSTA_CLASS_LISTS=DIR holding imagenet1k_wnids.txt, imagenet_a_wnids.txt):\n"
+        + "  --dataset imagenet-folder=DIR   photos in <wnid>/ folders or named <wnid>_<name>.JPEG, any classes\n"
+        + "                                  (imagenet-val --root DIR --partial reads a partial copy the same way)\n"
+        + "  --corruptions imagenet-c        corrupts the Resize(256)+CenterCrop(224) crop, as make_imagenet_c.py\n"
+        + "  --dataset imagenet-testbed-examples=DIR   imagenet-testbed's unlabelled images/: ImageNet-C examples as\n"
+        + "                                  prediction consistency with the clean bird.jpeg, ImageNet-A examples\n"
+        + "                                  under --label-policy, ImageNet-V2 examples over all 1000 classes\n"
+        + "  --label-policy P  mask-to-subset (default: argmax over the dataset's 200 classes, ImageNet-A/R/O)\n"
+        + "                    | full-1000 | map-any-of";
   }
 }

@@ -226,7 +226,9 @@ final class EvalJob {
 
       String preproc = "model " + spec.modelName() + ", seed " + spec.seed();
       ResultTable acc = AccuracyTable.of("Clean accuracy", List.of(new AccuracyTable.Row(spec.modelName(),
-          spec.idTest().id(), "full (" + spec.classes() + " classes)", n, cleanAcc, Double.NaN)), preproc);
+          spec.idTest().id(), spec.model() instanceof SubsetLogits sub ? sub.labelSpace()
+          : "full (" + spec.classes() + " classes)", n, cleanAcc,
+          TopK.accuracy(clean, labels, 5))), preproc);
       tables.add(acc);
       if (grid != null) {
         tables.add(CorruptionTable.of("Top-1 error per corruption and severity (" + spec.preset() + " tables, first "
@@ -236,7 +238,7 @@ final class EvalJob {
         reportItems.add(CorruptionCharts.severityCurvesByCorruption("Top-1 error by severity", grid));
       }
       tables.add(CalibrationTable.of("Calibration and selective prediction", calRows,
-          "ECE: 15 equal-width bins; RMS/MAD: adaptive bins of 100 (every bin counted)"));
+          "ECE: 15 equal-width bins; RMS/MAD: adaptive bins of 100 (every bin counted; empty under 100 samples)"));
       if (!oodRows.isEmpty()) {
         tables.add(OodTable.of("OOD detection (ID: " + spec.idTest().id() + ")", oodRows,
             "full sets; ID = the clean test set; scores from logits"));
@@ -373,12 +375,14 @@ final class EvalJob {
     double[] conf = confidence(logits);
     boolean[] ok = correct(logits, labels);
     CalibrationError ece = Metrics.ece(conf, ok);
-    CalibrationError rms = Metrics.rmsCalibrationError(conf, ok);
-    CalibrationError mad = dev.robusta.metrics.Calibration.mad(conf, ok);
+    // adaptive bins of 100 need at least 100 samples (the reference raises otherwise): empty below that
+    boolean adaptive = conf.length >= 100;
+    double rms = adaptive ? Metrics.rmsCalibrationError(conf, ok).value() : Double.NaN;
+    double mad = adaptive ? dev.robusta.metrics.Calibration.mad(conf, ok).value() : Double.NaN;
     CalibrationError mce = dev.robusta.metrics.Calibration.mce(conf, ok);
     RiskCoverageCurve rc = Metrics.riskCoverage(conf, ok);
     return new CalibrationTable.Row(model, dataset, logits.length, accuracy(logits, labels), ece.value(), ece.bins(),
-        rms.value(), mad.value(), mce.value(), dev.robusta.metrics.Calibration.nll(logits, labels),
+        rms, mad, mce.value(), dev.robusta.metrics.Calibration.nll(logits, labels),
         dev.robusta.metrics.Calibration.brier(logits, labels), rc.aurra(), rc.aurc());
   }
 

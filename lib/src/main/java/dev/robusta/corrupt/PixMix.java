@@ -125,6 +125,46 @@ public final class PixMix {
    * @return CHW float32 {@code [C, H, W]}, normalised
    */
   public float[] apply(Image image, Image mixingPicture, AugmentRandom rnd) {
+    checkShapes(image, mixingPicture);
+    float[] mixed = run(image, mixingPicture, rnd, null);
+    int plane = image.height() * image.width();
+    for (int i = 0; i < mixed.length; i++) {
+      int ch = i / plane;
+      mixed[i] = (mixed[i] - mean[ch % mean.length]) / std[ch % std.length];
+    }
+    return mixed;
+  }
+
+  /**
+   * One step of a {@link #trace}: what was mixed in and the running image after it (0..1, before
+   * Normalize, as an 8-bit picture rounded from the float result).
+   *
+   * @param source {@code "original"} or {@code "augmented original (OP)"} for the start, then
+   *     {@code "augmented original (OP)"} or {@code "mixing picture"} for each mixing round
+   * @param mixing the mixing operation of a round, null for the start
+   * @param a the running image's weight (NaN for the start)
+   * @param b the mixed-in image's weight (NaN for the start)
+   * @param result the running image after this step
+   */
+  public record Step(String source, Mixing mixing, double a, double b, Image result) {}
+
+  /**
+   * The rounds of one {@link #apply(Image, Image, AugmentRandom)} call, for display: the same draws and
+   * arithmetic, each intermediate image kept. The last step's {@code result} is the output before
+   * Normalize, rounded to 8 bits. The same as {@code apply(image, mixingPicture, AugmentRandom.seeded(seed))}
+   * (not {@link #apply(Image, long)}, which first draws the mixing picture from the set).
+   *
+   * @param seed seeds Robusta's own stream ({@link AugmentRandom#seeded(long)})
+   * @return the start plus one step per mixing round (0..k rounds)
+   */
+  public List<Step> trace(Image image, Image mixingPicture, long seed) {
+    checkShapes(image, mixingPicture);
+    List<Step> steps = new ArrayList<>();
+    run(image, mixingPicture, AugmentRandom.seeded(seed), steps);
+    return List.copyOf(steps);
+  }
+
+  private void checkShapes(Image image, Image mixingPicture) {
     Objects.requireNonNull(image, "image");
     if (mixingPicture.height() != image.height() || mixingPicture.width() != image.width()
         || mixingPicture.channels() != image.channels()) {
@@ -135,10 +175,33 @@ public final class PixMix {
       throw new IllegalArgumentException("PixMix's ops produce square images; the input is " + image
           + ": crop it square first");
     }
-    float[] mixed = rnd.random() < 0.5 ? tensorize(augment(image, rnd)) : tensorize(image);
+  }
+
+  /** The reference loop on 0..1 CHW floats; records the steps when {@code trace} is not null. */
+  private float[] run(Image image, Image mixingPicture, AugmentRandom rnd, List<Step> trace) {
+    float[] mixed;
+    String what = "original";
+    if (rnd.random() < 0.5) {
+      AugmentOp op = pick(rnd);
+      mixed = tensorize(op.apply(image, severity, image.width(), rnd));
+      what = "augmented original (" + op.opName() + ")";
+    } else {
+      mixed = tensorize(image);
+    }
+    if (trace != null) {
+      trace.add(new Step(what, null, Double.NaN, Double.NaN, toImage(mixed, image)));
+    }
     int steps = rnd.randint(0, k + 1);
     for (int s = 0; s < steps; s++) {
-      float[] other = rnd.random() < 0.5 ? tensorize(augment(image, rnd)) : tensorize(mixingPicture);
+      float[] other;
+      if (rnd.random() < 0.5) {
+        AugmentOp op = pick(rnd);
+        other = tensorize(op.apply(image, severity, image.width(), rnd));
+        what = "augmented original (" + op.opName() + ")";
+      } else {
+        other = tensorize(mixingPicture);
+        what = "mixing picture";
+      }
       Mixing op = Mixing.values()[rnd.choice(MIXING_NAMES)];
       double a;
       double b;
@@ -153,19 +216,29 @@ public final class PixMix {
       for (int i = 0; i < mixed.length; i++) {
         mixed[i] = Math.min(1f, Math.max(0f, mixed[i]));
       }
-    }
-    int plane = image.height() * image.width();
-    for (int i = 0; i < mixed.length; i++) {
-      int ch = i / plane;
-      mixed[i] = (mixed[i] - mean[ch % mean.length]) / std[ch % std.length];
+      if (trace != null) {
+        trace.add(new Step(what, op, a, b, toImage(mixed, image)));
+      }
     }
     return mixed;
   }
 
-  private Image augment(Image image, AugmentRandom rnd) {
+  private AugmentOp pick(AugmentRandom rnd) {
     List<String> names = ops.stream().map(AugmentOp::opName).toList();
-    AugmentOp op = ops.get(rnd.choice(names));
-    return op.apply(image, severity, image.width(), rnd);
+    return ops.get(rnd.choice(names));
+  }
+
+  /** CHW 0..1 floats to an 8-bit HWC image shaped like {@code like}: {@code round(255 v)}. */
+  private static Image toImage(float[] chw, Image like) {
+    int c = like.channels();
+    int plane = like.height() * like.width();
+    byte[] hwc = new byte[chw.length];
+    for (int b = 0; b < c; b++) {
+      for (int i = 0; i < plane; i++) {
+        hwc[i * c + b] = (byte) Math.round(Math.min(1f, Math.max(0f, chw[b * plane + i])) * 255f);
+      }
+    }
+    return Image.wrap(like.height(), like.width(), c, hwc);
   }
 
   /** ToTensor: CHW float32 {@code v / 255f}. */

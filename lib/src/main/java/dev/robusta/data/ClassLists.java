@@ -31,6 +31,11 @@ final class ClassLists {
     CACHE.clear();
   }
 
+  /** @return the local class-list folder in use, or null when class lists come from the cache */
+  static Path folder() {
+    return folder;
+  }
+
   /** @return the non-blank, trimmed lines of the resource's (single) file */
   static List<String> lines(Registry reg, String resourceId, Store store) {
     return CACHE.computeIfAbsent(resourceId, id -> read(reg.resource(id), store));

@@ -10,4 +10,12 @@ public final class ClassListsAccess {
   public static void useFolder(Path dir) {
     ClassLists.useFolder(dir);
   }
+
+  /**
+   * @return the local class-list folder in use ({@link #useFolder(Path)}, {@code ROBUSTA_CLASS_LISTS} or
+   *     {@code robusta.classLists}), or null when class lists come from the dataset cache
+   */
+  public static Path folder() {
+    return ClassLists.folder();
+  }
 }

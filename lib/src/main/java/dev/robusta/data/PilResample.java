@@ -2,7 +2,7 @@ package dev.robusta.data;
 
 /**
  * Pillow 9's 8-bit resampling, reproduced bit for bit ({@code src/libImaging/Resample.c}):
- * {@code Image.resize(size, BOX | BILINEAR)} is two separable passes (horizontal, then vertical) with
+ * {@code Image.resize(size, BOX | BILINEAR | BICUBIC)} is two separable passes (horizontal, then vertical) with
  * 8-bit rounding in between and 22-bit fixed-point weights ({@code precompute_coeffs},
  * {@code normalize_coeffs_8bpc}); the filter support widens with the down-scaling factor, so both
  * antialias. {@code Image.resize(size, NEAREST)} is {@code ImagingScaleAffine}, whose source coordinate
@@ -17,7 +17,9 @@ public final class PilResample {
     /** {@code Image.BOX}: support 0.5. */
     BOX(0.5),
     /** {@code Image.BILINEAR}: the triangle filter, support 1. */
-    BILINEAR(1.0);
+    BILINEAR(1.0),
+    /** {@code Image.BICUBIC}: Keys' cubic convolution with {@code a = -0.5}, support 2 (CLIP's resize). */
+    BICUBIC(2.0);
 
     private final double support;
 
@@ -30,6 +32,13 @@ public final class PilResample {
         return x > -0.5 && x <= 0.5 ? 1.0 : 0.0;
       }
       x = Math.abs(x);
+      if (this == BICUBIC) {
+        final double a = -0.5;
+        if (x < 1.0) {
+          return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+        }
+        return x < 2.0 ? (((x - 5) * x + 8) * x - 4) * a : 0.0;
+      }
       return x < 1.0 ? 1.0 - x : 0.0;
     }
   }

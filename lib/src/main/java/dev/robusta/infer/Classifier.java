@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Models with a fixed batch size (an ONNX graph whose input is {@code [1, 3, 224, 224]}, e.g.
  * {@code shufflenet-v2-12-qdq}) are fed in chunks of that size; a short last chunk is zero-padded and the
  * padding rows dropped. Not thread-safe: one thread calls {@link #forward}. Close it to free the model.
+ *
+ * <p>The one subclass, {@link ZeroShotClassifier}, turns an image encoder's {@code [N, D]} embeddings into
+ * {@code [N, C]} logits against class embeddings; everything that takes a {@code Classifier} (pipeline,
+ * logits cache, metrics) works on it unchanged.
  */
-public final class Classifier implements AutoCloseable {
+public sealed class Classifier implements AutoCloseable permits ZeroShotClassifier {
   private final ZooModel<BatchTranslator.Batch, Outputs> model;
   private final Predictor<BatchTranslator.Batch, Outputs> predictor;
   private final ModelInfo info;
@@ -32,6 +36,18 @@ public final class Classifier implements AutoCloseable {
     this.info = info;
     this.preset = preset;
     this.fixedBatch = fixedBatch;
+  }
+
+  /**
+   * Takes over {@code encoder}'s model and predictor under another identity (used by
+   * {@link ZeroShotClassifier}); {@code encoder} must not be used or closed afterwards.
+   */
+  Classifier(Classifier encoder, ModelInfo info) {
+    this.model = encoder.model;
+    this.predictor = encoder.predictor;
+    this.info = info;
+    this.preset = encoder.preset;
+    this.fixedBatch = encoder.fixedBatch;
   }
 
   /** @return name, checksum, engine, device, precision and outputs of the model */
@@ -61,6 +77,22 @@ public final class Classifier implements AutoCloseable {
     if (images.isEmpty()) {
       return new Outputs(new float[0][], info.featuresOutput() == null ? null : new float[0][]);
     }
+    Inputs in = inputs(images);
+    return forward(in.nchw(), in.n(), in.h(), in.w());
+  }
+
+  /**
+   * Preprocesses images with {@link #preset()} into the model's input, without running the model (for
+   * input-gradient scores such as {@link dev.robusta.ood.Odin}, which need the normalised input).
+   *
+   * @param images at least one RGB or greyscale image; all must give the same size after the geometry
+   * @return {@code [N, 3, h, w]} normalised floats
+   * @throws IllegalArgumentException for an empty list or images of different sizes
+   */
+  public Inputs inputs(List<Image> images) {
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("no images: a batch needs at least one");
+    }
     Image first = preset.geometry(images.get(0));
     int h = first.height();
     int w = first.width();
@@ -73,7 +105,26 @@ public final class Classifier implements AutoCloseable {
       }
       preset.writeChw(g, data, i * 3 * h * w);
     }
-    return forward(data, images.size(), h, w);
+    return new Inputs(data, images.size(), h, w);
+  }
+
+  /**
+   * The underlying DJL model, for scores that need more than a forward pass (ODIN's input gradient:
+   * {@code Odin.of(classifier.djlModel(), T, eps)}). It stays owned by this classifier: do not close it,
+   * and do not use it after {@link #close()}.
+   *
+   * @throws UnsupportedOperationException for a {@link ZeroShotClassifier}, whose model outputs image
+   *     embeddings, not the logits (those are computed in Java from the class embeddings)
+   */
+  public ai.djl.Model djlModel() {
+    if (closed) {
+      throw new IllegalStateException("classifier " + info.name() + " is closed");
+    }
+    if (this instanceof ZeroShotClassifier) {
+      throw new UnsupportedOperationException("a zero-shot classifier's DJL model outputs image embeddings, not"
+          + " its logits; gradient scores such as ODIN need a model whose forward returns the logits");
+    }
+    return model;
   }
 
   /**

@@ -36,6 +36,7 @@ public final class ClassifierLoader {
   private Precision precision = Precision.FP32;
   private String logitsOutput;
   private String featuresOutput;
+  private boolean penultimate;
   private OnnxOptimization onnxOptimization = OnnxOptimization.BASIC;
 
   private ClassifierLoader(Path file, String zooUrl, Preset preset) {
@@ -88,6 +89,9 @@ public final class ClassifierLoader {
     Path dir = store.prepare(entry);
     return new ClassifierLoader(dir.resolve(name), null, preset);
   }
+
+  /** @return the model file, or {@code null} for a model-zoo URL */
+  Path modelFile() { return file; }
 
   /** @param b the engine; default: from the file extension ({@link Backend#forFile}) */
   public ClassifierLoader backend(Backend b) {
@@ -164,6 +168,30 @@ public final class ClassifierLoader {
   }
 
   /**
+   * Also return the penultimate features: the tensor that feeds the model's final linear layer (for
+   * Mahalanobis, ViM, KNN), found automatically, for ONNX files whose graph outputs only the logits.
+   *
+   * <p>How: the loader reads the ONNX graph, walks back from the first graph output (the logits) through
+   * shape-only ops (Identity, Reshape, Flatten, Squeeze) and a bias {@code Add} to the {@code Gemm} or
+   * {@code MatMul} that produces it, and takes that node's data input (for the CIFAR ResNets: the
+   * flattened global-average-pooled {@code [N, 64]} vector). It then loads a temporary copy of the model
+   * with that tensor added as an extra graph output (deleted once ONNX Runtime has read it); the logits
+   * stay the first output, and {@link Outputs#features()} returns {@code [N, D]}. The features output's
+   * name is in {@link ModelInfo#featuresOutput()} and in the logits-cache key.
+   *
+   * <p>TorchScript files are not supported: DJL runs only a module's {@code forward}, so trace a module
+   * that returns {@code (logits, features)} and use {@link #featuresOutput(String) featuresOutput("1")}, or
+   * load the ONNX export of the same weights.
+   *
+   * @throws IllegalArgumentException at {@link #load()} for a non-ONNX model, a graph whose logits do not
+   *     come from a Gemm/MatMul, or weights kept in ONNX external data
+   */
+  public ClassifierLoader penultimateFeatures() {
+    this.penultimate = true;
+    return this;
+  }
+
+  /**
    * Loads the model.
    *
    * @throws IllegalArgumentException for a missing file, an unknown extension or an FP16 request off-GPU
@@ -190,14 +218,39 @@ public final class ClassifierLoader {
       ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
     }
     String sha = file != null ? Checksums.sha256(file) : Checksums.sha256(zooUrl);
-    OutputSelector selector = new OutputSelector(logitsOutput, featuresOutput);
+    String features = featuresOutput;
+    Path modelPath = file;
+    if (penultimate) {
+      if (b != Backend.ONNX_RUNTIME || file == null) {
+        throw new IllegalArgumentException("penultimateFeatures() needs an ONNX model file, got " + b + " "
+            + (file != null ? file : zooUrl) + "; for TorchScript trace a module returning (logits, features) and"
+            + " use featuresOutput(\"1\"), or load the .onnx export of the same weights");
+      }
+      if (featuresOutput != null) {
+        throw new IllegalArgumentException("use either penultimateFeatures() or featuresOutput(\"" + featuresOutput
+            + "\"), not both");
+      }
+      try {
+        OnnxGraph g = OnnxGraph.parse(Files.readAllBytes(file));
+        if (g.hasExternalData()) {
+          throw new IllegalArgumentException(file + " keeps weights in ONNX external data; penultimateFeatures()"
+              + " copies the graph to a temporary file and cannot follow them: add the features output yourself");
+        }
+        features = g.finalLinear().features();
+        modelPath = Files.createTempFile("robusta-features-", ".onnx");
+        Files.write(modelPath, g.withExtraOutput(features));
+      } catch (IOException e) {
+        throw unchecked("cannot prepare the features output of " + file, e);
+      }
+    }
+    OutputSelector selector = new OutputSelector(logitsOutput, features);
     Criteria.Builder<BatchTranslator.Batch, Outputs> cb = Criteria.builder()
         .setTypes(BatchTranslator.Batch.class, Outputs.class)
         .optEngine(b.djlName())
         .optDevice(dev)
         .optTranslator(new BatchTranslator(selector, precision == Precision.FP16));
     if (file != null) {
-      cb.optModelPath(file.toAbsolutePath());
+      cb.optModelPath(modelPath.toAbsolutePath());
     } else {
       try {
         cb.optModelUrls(zooUrl);
@@ -206,6 +259,10 @@ public final class ClassifierLoader {
             + " (djl:// URLs need the engine's model-zoo jar, e.g. ai.djl.pytorch:pytorch-model-zoo, on the"
             + " class path; an https:// URL of a model archive needs none)", e);
       }
+    }
+    if (b == Backend.PYTORCH) {
+      // load the weights as ordinary tensors (not under c10::InferenceMode) so that input gradients work
+      cb.optOption("trainParam", "true");
     }
     if (b == Backend.ONNX_RUNTIME) {
       cb.optOption("optLevel", onnxOptimization.ortName());
@@ -219,13 +276,21 @@ public final class ClassifierLoader {
     } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
       throw new InferenceException("cannot load " + (file != null ? file : zooUrl) + " with " + b + ": "
           + Classifier.rootMessage(e), e);
+    } finally {
+      if (modelPath != file) {
+        try {
+          Files.deleteIfExists(modelPath);
+        } catch (IOException e) {
+          modelPath.toFile().deleteOnExit();
+        }
+      }
     }
     if (precision == Precision.FP16) {
       model.cast(DataType.FLOAT16);
     }
     int fixed = fixedBatch >= 0 ? fixedBatch : inputBatchDim(model);
     String name = file != null ? stripExtension(file.getFileName().toString()) : zooUrl;
-    ModelInfo info = new ModelInfo(name, sha, b, dev.toString(), precision, logitsOutput, featuresOutput);
+    ModelInfo info = new ModelInfo(name, sha, b, dev.toString(), precision, logitsOutput, features);
     return new Classifier(model, info, preset, fixed);
   }
 

@@ -58,7 +58,10 @@ final class Npy {
   /** A decoded array: {@code shape} and data as float or int. */
   record Array(long[] shape, float[] f32, int[] i32) {}
 
-  /** @throws IllegalArgumentException when the bytes are not a C-order {@code <f4} or {@code <i4} .npy */
+  /**
+   * @throws IllegalArgumentException when the bytes are not a C-order {@code <f4}, {@code <i4} or {@code <i8}
+   *     .npy ({@code <i8} is returned as {@code i32} when every value fits)
+   */
   static Array decode(byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (byte m : MAGIC) {
@@ -90,9 +93,10 @@ final class Npy {
       }
     }
     shape = java.util.Arrays.copyOf(shape, nd);
-    if (b.remaining() != count * 4) {
+    int itemSize = descr.equals("<i8") ? 8 : 4;
+    if (b.remaining() != count * itemSize) {
       throw new IllegalArgumentException(".npy data holds " + b.remaining() + " bytes, the header promises "
-          + count * 4);
+          + count * itemSize);
     }
     switch (descr) {
       case "<f4" -> {
@@ -105,7 +109,22 @@ final class Npy {
         b.asIntBuffer().get(v);
         return new Array(shape, null, v);
       }
-      default -> throw new IllegalArgumentException("unsupported .npy dtype " + descr + " (need <f4 or <i4)");
+      case "<i8" -> {
+        // int64 (numpy's default integer, e.g. token ids): kept exactly when every value fits in an int
+        int[] v = new int[(int) count];
+        var lb = b.asLongBuffer();
+        for (int i = 0; i < v.length; i++) {
+          long x = lb.get();
+          if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(".npy int64 value " + x + " at flat index " + i
+                + " does not fit in 32 bits");
+          }
+          v[i] = (int) x;
+        }
+        return new Array(shape, null, v);
+      }
+      default -> throw new IllegalArgumentException("unsupported .npy dtype " + descr
+          + " (need <f4, <i4 or <i8; convert with arr.astype('float32') or arr.astype('int64'))");
     }
   }
 

@@ -23,6 +23,11 @@ import java.util.Objects;
  *       The default is the ImageNet mean/std because the CIFAR-10 ResNets of
  *       {@code akamaster/pytorch_resnet_cifar10} were trained with it; use
  *       {@link #withNormalization(float[], float[])} for models trained on CIFAR statistics.
+ *   <li>{@link #CLIP}: CLIP's preprocessing (Radford et al. 2021, {@code openai/CLIP · clip/clip.py
+ *       _transform}): resize so the shorter side is 224 px with Pillow <b>bicubic</b> (longer side
+ *       {@code int(224 * long / short)}, truncated as torchvision's {@code Resize(224)} does), center crop 224x224,
+ *       CLIP's mean {@code (0.48145466, 0.4578275, 0.40821073)} and std
+ *       {@code (0.26862954, 0.26130258, 0.27577711)}. For {@link ZeroShotClassifier} image encoders.
  * </ul>
  *
  * <p>Greyscale images are replicated to 3 channels first. Instances are immutable.
@@ -33,6 +38,11 @@ public final class Preset {
   /** ImageNet channel standard deviations (RGB, range 0..1). */
   public static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
 
+  /** CLIP's channel means (RGB, range 0..1), from {@code openai/CLIP · clip/clip.py}. */
+  public static final float[] CLIP_MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
+  /** CLIP's channel standard deviations (RGB, range 0..1), from {@code openai/CLIP · clip/clip.py}. */
+  public static final float[] CLIP_STD = {0.26862954f, 0.26130258f, 0.27577711f};
+
   /** Resize shorter side 256 (Pillow bilinear), center crop 224, ImageNet mean/std. */
   public static final Preset IMAGENET = new Preset("IMAGENET", 256, 224, 0, IMAGENET_MEAN, IMAGENET_STD);
   /** The released 224x224 ImageNet-C images: no resize, no crop, ImageNet mean/std. */
@@ -40,6 +50,9 @@ public final class Preset {
       new Preset("IMAGENET_C_RELEASED", 0, 0, 224, IMAGENET_MEAN, IMAGENET_STD);
   /** 32x32 CIFAR images: no resize, no crop; ImageNet mean/std unless overridden (see class doc). */
   public static final Preset CIFAR = new Preset("CIFAR", 0, 0, 32, IMAGENET_MEAN, IMAGENET_STD);
+  /** Resize shorter side 224 (Pillow bicubic), center crop 224, CLIP mean/std. */
+  public static final Preset CLIP = new Preset("CLIP", 224, 224, 0, CLIP_MEAN, CLIP_STD,
+      PilResample.Filter.BICUBIC, true);
 
   private final String name;
   private final int resizeShorter;
@@ -47,8 +60,15 @@ public final class Preset {
   private final int requiredSize;
   private final float[] mean;
   private final float[] std;
+  private final PilResample.Filter filter;
+  private final boolean truncateLong;
 
   private Preset(String name, int resizeShorter, int crop, int requiredSize, float[] mean, float[] std) {
+    this(name, resizeShorter, crop, requiredSize, mean, std, PilResample.Filter.BILINEAR, false);
+  }
+
+  private Preset(String name, int resizeShorter, int crop, int requiredSize, float[] mean, float[] std,
+      PilResample.Filter filter, boolean truncateLong) {
     this.name = Objects.requireNonNull(name, "name");
     if (resizeShorter < 0 || crop < 0 || requiredSize < 0) {
       throw new IllegalArgumentException("sizes must be >= 0 (0 = step off), got resize=" + resizeShorter
@@ -70,6 +90,8 @@ public final class Preset {
     this.requiredSize = requiredSize;
     this.mean = mean.clone();
     this.std = std.clone();
+    this.filter = Objects.requireNonNull(filter, "filter");
+    this.truncateLong = truncateLong;
   }
 
   private static void checkTriple(String what, float[] v) {
@@ -95,11 +117,13 @@ public final class Preset {
 
   /** @return this preset with another per-channel mean/std (0..1 units, RGB), same name + "*" */
   public Preset withNormalization(float[] mean, float[] std) {
-    return new Preset(name.endsWith("*") ? name : name + "*", resizeShorter, crop, requiredSize, mean, std);
+    return new Preset(name.endsWith("*") ? name : name + "*", resizeShorter, crop, requiredSize, mean, std,
+        filter, truncateLong);
   }
 
   /**
-   * @param name a preset name, case-insensitive: {@code imagenet}, {@code imagenet-c-released}, {@code cifar}
+   * @param name a preset name, case-insensitive: {@code imagenet}, {@code imagenet-c-released}, {@code cifar},
+   *     {@code clip}
    * @throws IllegalArgumentException for another name (the message lists the known ones)
    */
   public static Preset named(String name) {
@@ -108,8 +132,9 @@ public final class Preset {
       case "IMAGENET" -> IMAGENET;
       case "IMAGENET_C_RELEASED" -> IMAGENET_C_RELEASED;
       case "CIFAR" -> CIFAR;
+      case "CLIP" -> CLIP;
       default -> throw new IllegalArgumentException("unknown preprocessing preset '" + name
-          + "'; known: imagenet, imagenet-c-released, cifar (or Preset.of(...) for explicit steps)");
+          + "'; known: imagenet, imagenet-c-released, cifar, clip (or Preset.of(...) for explicit steps)");
     };
   }
 
@@ -128,9 +153,13 @@ public final class Preset {
 
   public float[] std() { return std.clone(); }
 
+  /** @return the Pillow filter of the resize step ({@code BILINEAR} except for {@link #CLIP}: {@code BICUBIC}) */
+  public PilResample.Filter resizeFilter() { return filter; }
+
   /** @return a canonical description of every step; part of the logits cache key */
   public String key() {
-    return "resize_shorter=" + resizeShorter + "(pil-bilinear,round);center_crop=" + crop + ";required="
+    return "resize_shorter=" + resizeShorter + "(pil-" + filter.name().toLowerCase(Locale.ROOT)
+        + (truncateLong ? ",floor" : ",round") + ");center_crop=" + crop + ";required="
         + requiredSize + ";scale=1/255;mean=" + Arrays.toString(mean) + ";std=" + Arrays.toString(std)
         + ";layout=CHW-RGB-float32";
   }
@@ -154,17 +183,22 @@ public final class Preset {
       int nw;
       if (w <= h) {
         nw = resizeShorter;
-        nh = (int) Math.rint((double) resizeShorter * h / w);
+        nh = longSide((double) resizeShorter * h / w);
       } else {
         nh = resizeShorter;
-        nw = (int) Math.rint((double) resizeShorter * w / h);
+        nw = longSide((double) resizeShorter * w / h);
       }
-      img = PilResample.resize(img, nw, nh, PilResample.Filter.BILINEAR);
+      img = PilResample.resize(img, nw, nh, filter);
     }
     if (crop > 0) {
       img = centerCrop(img, crop);
     }
     return img;
+  }
+
+  /** The longer side after resizing: rounded, or truncated like torchvision's {@code Resize(int)} for CLIP. */
+  private int longSide(double exact) {
+    return truncateLong ? (int) exact : (int) Math.rint(exact);
   }
 
   private static Image centerCrop(Image img, int size) {
@@ -228,7 +262,8 @@ public final class Preset {
 
   @Override
   public String toString() {
-    return name + "[" + (resizeShorter > 0 ? "resize shorter side " + resizeShorter + " (Pillow bilinear), "
+    return name + "[" + (resizeShorter > 0 ? "resize shorter side " + resizeShorter + " (Pillow "
+        + filter.name().toLowerCase(Locale.ROOT) + "), "
         : "no resize, ") + (crop > 0 ? "center crop " + crop + ", " : "no crop, ")
         + (requiredSize > 0 ? "input must be " + requiredSize + "x" + requiredSize + ", " : "")
         + "/255, mean " + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ", CHW RGB]";

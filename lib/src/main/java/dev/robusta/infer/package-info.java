@@ -14,6 +14,20 @@
  *       checkpoints, stop and resume per (model, dataset, cell).
  *   <li>{@link dev.robusta.infer.LogitsCache}: {@code .npy} logits/labels/features plus a JSON manifest with
  *       SHA-256 checksums, written atomically; readable without the model ({@link dev.robusta.infer.LogitsCache#read}).
+ *   <li>Penultimate features for Mahalanobis, ViM and KNN:
+ *       {@link dev.robusta.infer.ClassifierLoader#penultimateFeatures()} finds the tensor feeding an ONNX
+ *       model's final Gemm/MatMul and adds it as a graph output ({@link dev.robusta.infer.Outputs#features()},
+ *       {@code [N, D]}); {@link dev.robusta.infer.LinearLayer#ofOnnx} reads that layer's W and b.
+ *   <li>Input gradients (ODIN): {@link dev.robusta.infer.Classifier#inputs} gives the preprocessed
+ *       {@code [N, 3, h, w]} batch and {@link dev.robusta.infer.Classifier#djlModel()} the DJL model that
+ *       {@code dev.robusta.ood.Odin} differentiates (TorchScript on PyTorch; PyTorch models are loaded with
+ *       their weights outside {@code InferenceMode} so that autograd can run through them).
+ *   <li>{@link dev.robusta.infer.ZeroShotClassifier} / {@code Models.zeroShot}, {@code Models.clip}: CLIP-style
+ *       zero-shot classification ({@code logits = 100 * cos(image, class)}) from an image encoder and
+ *       {@link dev.robusta.infer.ClassEmbeddings} (prompts through a {@link dev.robusta.infer.TextEncoder}
+ *       such as {@link dev.robusta.infer.ClipTextEncoder} + {@link dev.robusta.infer.ClipTokenizer}, or a
+ *       precomputed {@code .npy}); a {@link dev.robusta.infer.Classifier} like any other. No weights ship:
+ *       {@link dev.robusta.infer.ClipFiles} names the files and how to export them.
  *   <li>{@link dev.robusta.infer.BatchSizeFinder} and {@link dev.robusta.infer.Precision#FP16}: for GPUs,
  *       untested here (no GPU).
  * </ul>

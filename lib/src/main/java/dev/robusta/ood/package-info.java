@@ -9,7 +9,9 @@
  *       {@link dev.robusta.ood.Psi}.
  *   <li>From features {@code [N, D]}: {@link dev.robusta.ood.Mahalanobis}, {@link dev.robusta.ood.Knn},
  *       {@link dev.robusta.ood.Vim}.
- *   <li>From the model: {@link dev.robusta.ood.Odin} (DJL autograd; the only class here that touches DJL).
+ *   <li>From the model: {@link dev.robusta.ood.Odin} (temperature scaling and input perturbation through DJL
+ *       autograd, on DJL blocks and TorchScript models; ONNX Runtime has no gradients and raises
+ *       {@link dev.robusta.ood.NoInputGradientException}; the only class here that touches DJL).
  * </ul>
  * Reference values: {@code ../shared/oracles/metrics/ood_scores/}.
  */

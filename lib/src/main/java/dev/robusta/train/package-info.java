@@ -12,6 +12,9 @@
  *       {@link dev.robusta.train.SmallCnn} is the Fashion-MNIST CNN the demo trains.</li>
  *   <li>{@link dev.robusta.train.TrainedModel}: the trained DJL model with its input spec; logits as
  *       plain {@code float[][]}.</li>
+ *   <li>{@link dev.robusta.train.AugmentedTrainingSet} + {@link dev.robusta.train.SampleAugmentation}: a
+ *       seeded per-sample training augmentation (PixMix, Hendrycks et al., CVPR 2022), a fresh draw each
+ *       epoch.</li>
  * </ul>
  *
  * <p>Determinism: with the PyTorch engine on CPU and a fixed thread count, two runs with the same seed

@@ -35,7 +35,8 @@ class PixMixTest {
     int ops = 0;
     int runs = 0;
     for (JsonNode run : index) {
-      OracleNpy want = OracleNpy.read(root.resolve(run.get("output_npy").asText()));
+      Path wantPath = root.resolve(run.get("output_npy").asText());
+      Npy.Array want = Npy.read(java.nio.file.Files.readAllBytes(wantPath), wantPath.toString());
       float[] got;
       String kind = run.get("kind").asText();
       if (kind.startsWith("pixmix_utils.")) {
@@ -51,18 +52,18 @@ class PixMixTest {
         assertTrue(trace.exhausted(), run.get("output_npy") + ": not every recorded draw was used");
         runs++;
       }
-      assertArrayEquals(new int[] {3, 32, 32}, want.shape);
+      assertArrayEquals(new int[] {3, 32, 32}, want.shape());
       double maxRel = 0;
       for (int i = 0; i < got.length; i++) {
-        maxRel = Math.max(maxRel, Math.abs(got[i] - want.values[i]) / Math.max(1, Math.abs(want.values[i])));
+        maxRel = Math.max(maxRel, Math.abs(got[i] - want.values()[i]) / Math.max(1, Math.abs(want.values()[i])));
       }
       System.out.println("[pixmix golden] " + run.get("output_npy").asText() + ": max diff (relative above 1) " + maxRel);
       if (!kind.startsWith("pixmix_utils.multiply")) {
         assertEquals(0.0, maxRel, run.get("output_npy") + ": add and the full runs are bit-exact");
       }
       for (int i = 0; i < got.length; i++) {
-        double tol = 1e-6 * Math.max(1, Math.abs(want.values[i]));
-        assertEquals(want.values[i], got[i], tol, run.get("output_npy") + " at " + i);
+        double tol = 1e-6 * Math.max(1, Math.abs(want.values()[i]));
+        assertEquals(want.values()[i], got[i], tol, run.get("output_npy") + " at " + i);
       }
     }
     assertEquals(8, ops);

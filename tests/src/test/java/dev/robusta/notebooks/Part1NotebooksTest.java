@@ -1,7 +1,11 @@
 package dev.robusta.notebooks;
 
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.robusta.infer.ClipFiles;
 import dev.robusta.testing.ExecutedNotebook;
+import dev.robusta.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +75,16 @@ class Part1NotebooksTest {
     nb.assertHtmlTable("Effective robustness on ImageNet-R by family and pre-training", "<th>mean ER on ImageNet-R</th>");
     nb.assertPlotly("ImageNet-R top-1 against model size");
     nb.assertStream("mean effective robustness on ImageNet-R, CLIP / image-text pre-training: +");
+    // zero-shot section: the plumbing check (ResNet-20 as image encoder, identity class embeddings) gives
+    // the ResNet's predictions on every image; real CLIP runs only when its exported files are present
+    nb.assertHtmlTable("Zero-shot plumbing check on CIFAR-10 test JPEGs (not CLIP)", "<th>same prediction as ResNet-20</th>");
+    nb.assertStream("same prediction on 1000 of 1000 images");
+    double zeroShot = nb.number("plumbing check \\(not CLIP\\): zero-shot top-1 ([0-9.]+)%");
+    double resnet = nb.number("ResNet-20 top-1 ([0-9.]+)%, same prediction");
+    assertEquals(resnet, zeroShot, 0.0);
+    Path clipDir = Path.of(System.getenv().getOrDefault("ROBUSTA_CLIP_DIR",
+        Shared.repo().resolve("../shared/data/models/clip-vit-b-32").toString()));
+    nb.assertStream(new ClipFiles(clipDir).complete() ? "CLIP ViT-B/32 zero-shot on " : "CLIP zero-shot skipped: ");
   }
 
   @Test
@@ -91,6 +105,31 @@ class Part1NotebooksTest {
     nb.assertPlotly("CIFAR-10-C: top-1 against severity");
     nb.assertHtmlTable("CIFAR-10-C leaderboard (RobustBench) beside the reproduced ResNets", "<th>source</th>");
     nb.assertStream("RobustBench Standard (WRN-28-10): ");
+  }
+
+  /** 235 s here (three small trainings, 75 generated cells x 300 images; 2 cores shared with a full CIFAR-10-C run, about 60 s of CPU time). */
+  @Test
+  void augMixPixMix() throws Exception {
+    ExecutedNotebook nb = run("07-augmix-pixmix");
+    nb.assertPng();
+    String table = "Standard vs AugMix vs PixMix on Fashion-MNIST-C, reproduced here";
+    nb.assertHtmlTable(table, "<th>mean corruption error (%)</th>");
+    nb.assertHtmlTable(table, "<th>RMS calib. corrupted (%)</th>");
+    nb.assertHtmlTable(table, "<tr><td>Standard</td><td>CE</td>");
+    nb.assertHtmlTable(table, "<tr><td>AugMix + JSD</td><td>CE + 12.0*JSD(AugMix)</td>");
+    nb.assertHtmlTable(table, "<tr><td>PixMix</td><td>CE on PixMix images</td>");
+    nb.assertPlotly("Fashion-MNIST-C error per corruption (mean over severities)");
+    nb.assertHtmlTable("Corruption error: published (CIFAR-10-C) beside reproduced", "<td>AugMix paper, Table 1 (published)</td>");
+    nb.assertStream("generated 75 cells x 300 images");
+    // the reproduced figures are printed beside the published ones; each is a percentage in 0..100
+    for (String model : new String[] {"Standard", "AugMix", "PixMix"}) {
+      double v = nb.number("reproduced mean corruption error: .*?" + model + " ([0-9.]+)%");
+      org.junit.jupiter.api.Assertions.assertTrue(v > 0 && v < 100, model + ": " + v);
+    }
+    nb.assertStream("published 26.9% -> 11.2%, ratio 0.42");
+    // RobustBench's CIFAR-10-C CSV read by the notebook: AugMix's released WRN-40-2 agrees with the paper's 11.2%
+    nb.assertHtmlTable("Corruption error: published (CIFAR-10-C) beside reproduced", "<td>RobustBench CSV (published)</td>");
+    nb.assertStream("RobustBench CIFAR-10-C mean error: Standard (WRN-28-10) 26.54%, Hendrycks2020AugMixWRN 11.18%");
   }
 
   @Test

@@ -45,11 +45,24 @@ class Part2NotebooksTest {
     nb.assertHtmlTable("FPR95 under four conventions", "<th>max - min</th>");
     nb.assertPlotly("ROC: CIFAR-10 vs TinyImageNet (resize)");
     nb.assertPlotly("MSP: CIFAR-10 vs TinyImageNet (resize)");
+    nb.assertPlotly("ODIN (T=1000, eps=0.0014): CIFAR-10 vs TinyImageNet (resize)");
+    nb.assertPlotly("Mahalanobis: CIFAR-10 vs TinyImageNet (resize)");
+    nb.assertPlotly("KNN: CIFAR-10 vs TinyImageNet (resize)");
     for (String score : List.of("MSP", "MaxLogit", "energy", "entropy", "KL-matching", "ODIN (T=1000, no perturbation)",
-        "ensemble MSP (3 ResNets)")) {
+        "ODIN (T=1000, eps=0.0014)", "Mahalanobis", "ViM", "KNN", "ensemble MSP (3 ResNets)")) {
       double auroc = nb.number("  " + Pattern.quote(score) + " +AUROC ([0-9.]+)");
       assertTrue(auroc > 0.5 && auroc <= 1, score + ": mean AUROC " + auroc + " should beat chance");
     }
+    // penultimate features: W f + b from the graph's own final layer reproduces the logits
+    double featureError = nb.number("max \\|W f \\+ b - logits\\| = ([0-9.eE+-]+)");
+    assertTrue(featureError < 1e-4, "logits recomputed from the penultimate features differ by " + featureError);
+    // ODIN's input perturbation: the premise (ID raised more than OOD) and its effect on the mean AUROC
+    double idRaise = nb.number("ODIN premise: the perturbation raises the mean ID score by ([0-9.]+)");
+    double oodRaise = nb.number("ODIN premise: .* the largest OOD raise is ([0-9.]+)");
+    assertTrue(idRaise > oodRaise, "ODIN should raise ID scores more than OOD scores: " + idRaise + " vs " + oodRaise);
+    double odinT = nb.number("  " + Pattern.quote("ODIN (T=1000, no perturbation)") + " +AUROC ([0-9.]+)");
+    double odin = nb.number("  " + Pattern.quote("ODIN (T=1000, eps=0.0014)") + " +AUROC ([0-9.]+)");
+    assertTrue(odin > odinT, "the input perturbation should raise ODIN's mean AUROC: " + odinT + " -> " + odin);
     double spread = nb.number("Largest FPR95 spread between conventions: ([0-9.]+)");
     assertTrue(spread > 0 && spread <= 1, "the FPR95 conventions should disagree somewhere: " + spread);
   }
