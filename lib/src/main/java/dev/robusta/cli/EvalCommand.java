@@ -7,7 +7,6 @@ import dev.robusta.corrupt.Preset;
 import dev.robusta.data.Dataset;
 import dev.robusta.data.DatasetException;
 import dev.robusta.data.Split;
-import dev.robusta.data.SyntheticOod;
 import dev.robusta.infer.Classifier;
 import dev.robusta.infer.ClassifierLoader;
 import dev.robusta.infer.LogitsCache;
@@ -26,7 +25,7 @@ import java.util.Map;
  */
 final class EvalCommand implements Command {
   static final int DEFAULT_LIMIT = 1000;
-  static final List<String> SYNTHETIC = List.of("gaussian", "rademacher", "blobs", "uniform");
+  static final List<String> SYNTHETIC = OodArgument.SYNTHETIC;
 
   @Override
   public int run(String[] args) throws Exception {
@@ -124,6 +123,9 @@ final class EvalCommand implements Command {
             out.resolve(test.id().replace('/', '-')), config, List.of(id.trim()), null);
         new EvalJob(spec, System.out).run();
         System.out.println(source.summary());
+        if (oodSource != null) {
+          System.out.println(oodSource.summary() + " (OOD sets resized to the model's input)");
+        }
       }
     }
     System.out.printf(Locale.ROOT, "eval finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -155,26 +157,7 @@ final class EvalCommand implements Command {
   }
 
   static Dataset oodSet(String id, Dataset test, Path root, long seed) {
-    int i = SYNTHETIC.indexOf(id.toLowerCase(Locale.ROOT));
-    if (i >= 0) {
-      var img = test.get(0).image();
-      return new SyntheticOod(SyntheticOod.Kind.values()[i], Math.max(1, test.size() / 5), img.height(), img.width(),
-          img.channels(), seed + i);
-    }
-    String name = id;
-    Path dir = null;
-    int eq = id.indexOf('=');
-    if (eq > 0) {
-      name = id.substring(0, eq);
-      dir = Path.of(id.substring(eq + 1)).toAbsolutePath();
-    }
-    try {
-      // a local copy of an OOD set may be a sample of it (e.g. 1,000 Tiny-ImageNet images): loaded as partial
-      return dir != null ? Datasets.loadPartial(name, dir) : Datasets.load(name, Split.TEST);
-    } catch (DatasetException e) {
-      throw new UsageException("OOD set '" + id + "': " + e.getMessage(), "synthetic sets: " + SYNTHETIC
-          + "; registered ids: ./robusta datasets list");
-    }
+    return OodArgument.resolve(id, test, seed);
   }
 
   static Classifier loadModel(String model, dev.robusta.infer.Preset preset) {
@@ -219,7 +202,7 @@ final class EvalCommand implements Command {
         + "Evaluates a classifier on registered datasets: clean accuracy and calibration, the 15 benchmark\n"
         + "corruptions x 5 severities generated in memory (--corruptions cifar10-c|imagenet-c|tiny-imagenet-c;\n"
         + "--only picks some), OOD detection (--ood gaussian,rademacher,blobs,uniform, registered ids, ID=DIR for a\n"
-        + "local copy) with "
+        + "local copy, DIR or NAME=DIR for any folder of images) with "
         + "MSP, MaxLogit, energy and entropy; tables on the terminal, report.html + CSVs under --out/<dataset>/.\n"
         + "  --preset   imagenet | imagenet-c-released | cifar (default: cifar for cifar* ids, else imagenet)\n"
         + "  --root     a local copy of the dataset (e.g. the CIFAR-10 image folders)\n"

@@ -59,10 +59,20 @@ final class EvalJob {
    * @param outDir where report.html and the CSV tables go
    * @param config run configuration lines for the report
    * @param citations registry ids to cite in the report
+   * @param progress the progress receiver of a {@link BatchLogits} source, or null
+   * @param modelChannels 1 for a greyscale model: its corrupted cells go through {@link GreyscaleCorrupted}
    */
   record Spec(String modelName, LogitsSource model, int classes, Dataset idTest, List<String> corruptions,
       Preset preset, int cellLimit, List<Dataset> oodSets, long seed, Path outDir, Map<String, String> config,
-      List<String> citations, Progress progress) {}
+      List<String> citations, Progress progress, int modelChannels) {
+    /** A 3-channel model (every model loaded through the inference module). */
+    Spec(String modelName, LogitsSource model, int classes, Dataset idTest, List<String> corruptions,
+        Preset preset, int cellLimit, List<Dataset> oodSets, long seed, Path outDir, Map<String, String> config,
+        List<String> citations, Progress progress) {
+      this(modelName, model, classes, idTest, corruptions, preset, cellLimit, oodSets, seed, outDir, config,
+          citations, progress, 3);
+    }
+  }
 
   /** Receives the progress of a {@link BatchLogits} source; the job attaches its bar while it runs. */
   static final class Progress implements java.util.function.LongConsumer {
@@ -126,15 +136,19 @@ final class EvalJob {
         for (int s = 0; s < 5; s++) {
           bySeverity.add(new ArrayList<>());
         }
-        dev.robusta.corrupt.CorruptedBenchmark bench = Corruptions.corrupted(new FirstSamples(spec.idTest(), m),
-            spec.preset(), spec.seed());
+        Dataset cellSource = new FirstSamples(spec.idTest(), m);
+        dev.robusta.corrupt.CorruptedBenchmark bench = Corruptions.corrupted(cellSource, spec.preset(), spec.seed());
         for (String c : spec.corruptions()) {
           double[] err = new double[5];
           double[][][] cells = new double[5][][];
           int done = 0;
           try {
             for (int s = 1; s <= 5; s++) {
-              cells[s - 1] = logits(bench.cell(c, s), c + "/" + s, null);
+              Dataset cell = bench.cell(c, s);
+              if (spec.modelChannels() == 1) {
+                cell = new GreyscaleCorrupted(cell, cellSource);
+              }
+              cells[s - 1] = logits(cell, c + "/" + s, null);
               err[s - 1] = 1 - accuracy(cells[s - 1], cellLabels);
               done++;
             }

@@ -80,6 +80,28 @@ public final class ImageDecoder {
   }
 
   /**
+   * Whether a file starts with the signature of a format this decoder reads (JPEG, PNG, GIF, BMP; by
+   * content, never by extension). Reads only the first 16 bytes, so a truncated file can still fail in
+   * {@link #read(Path)}.
+   *
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static boolean recognises(Path file) {
+    byte[] head = new byte[16];
+    int n = 0;
+    try (var in = Files.newInputStream(file)) {
+      int r;
+      while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+        n += r;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    ImageFormat f = ImageFormat.sniff(java.util.Arrays.copyOf(head, n));
+    return f == ImageFormat.JPEG || f == ImageFormat.PNG || f == ImageFormat.GIF || f == ImageFormat.BMP;
+  }
+
+  /**
    * Reads and decodes one file.
    *
    * @throws ImageDecodeException when the file is missing, unreadable, truncated or of unknown format

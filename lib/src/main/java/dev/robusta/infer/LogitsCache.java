@@ -155,6 +155,34 @@ public final class LogitsCache {
     return a;
   }
 
+  /**
+   * Reads the entry of logits computed outside a {@link Pipeline} (e.g. by a model trained in this
+   * process); the key is built exactly as the pipeline builds it, from every argument.
+   *
+   * @param model the model; {@link ModelInfo#sha256()} must be a digest of its weights (64 hex digits)
+   * @param dataset the dataset id
+   * @param size the number of rows the entry must have
+   * @param cell the cell (include the protocol: corruption preset, seed, channel policy)
+   * @param preprocessingKey a canonical description of the input preprocessing
+   * @return the entry when present and intact; a damaged one is deleted and reported empty
+   */
+  public Optional<Predictions> lookup(ModelInfo model, String dataset, int size, String cell,
+      String preprocessingKey) {
+    return get(new CacheKey(model, dataset, size, cell, preprocessingKey, preprocessingKey));
+  }
+
+  /**
+   * Writes the entry that {@link #lookup} with the same arguments reads (arrays first, manifest last, each
+   * through a temporary file and a rename).
+   *
+   * @param p logits with {@link Predictions#model()}, {@link Predictions#dataset()} and
+   *     {@link Predictions#cell()} set as they will be looked up
+   * @param preprocessingKey the same description passed to {@link #lookup}
+   */
+  public void store(Predictions p, String preprocessingKey) {
+    put(new CacheKey(p.model(), p.dataset(), p.size(), p.cell(), preprocessingKey, preprocessingKey), p);
+  }
+
   /** @return the entry for the key when present and intact; a damaged entry is deleted and reported empty */
   Optional<Predictions> get(CacheKey key) {
     Path manifest = manifestPath(key);
