@@ -156,9 +156,14 @@ final class EvalJob {
             for (int s = 0; s < 5; s++) {
               bySeverity.get(s).add(cells[s]);
             }
-          } catch (UnsupportedOperationException | IllegalStateException | dev.robusta.data.DatasetException e) {
-            // a corruption that cannot run here (not implemented, frost textures absent): reported below
-            unavailable.put(c, e.getMessage());
+          } catch (RuntimeException e) {
+            // a corruption that cannot run here (not implemented, frost textures absent), also when the
+            // inference pipeline wraps the reason: reported below; anything else stops the run
+            Throwable why = unavailableReason(e);
+            if (why == null) {
+              throw e;
+            }
+            unavailable.put(c, why.getMessage());
             if (bar != null) {
               bar.stepBy((long) m * (5 - done));
             }
@@ -392,5 +397,16 @@ final class EvalJob {
       count[i] = rd.count()[i];
     }
     return new CalibrationCharts.Bins(rd.lower(), rd.upper(), rd.meanConfidence(), rd.accuracy(), count);
+  }
+
+  /** The first cause in {@code e}'s chain saying a corruption cannot run here, or null. */
+  static Throwable unavailableReason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnsupportedOperationException || t instanceof IllegalStateException
+          || t instanceof dev.robusta.data.DatasetException) {
+        return t;
+      }
+    }
+    return null;
   }
 }
