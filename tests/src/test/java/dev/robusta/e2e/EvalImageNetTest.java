@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.robusta.Datasets;
-import dev.robusta.cli.Main;
-import dev.robusta.report.ResultTable;
 import dev.robusta.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -47,46 +42,12 @@ class EvalImageNetTest {
     samples = Shared.path("data/datasets/imagenet-sample-images");
   }
 
-  /** Exit status and captured output of one in-process {@code ./robusta} run. */
-  record Run(int status, String out, String err) {}
-
-  // small local copies of the e2e helpers (EvalRuns on the eval branch), so this class does not depend on
-  // another test class's internals
-  static Run main(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      System.setOut(o);
-      System.setErr(e);
-      int status = Main.run(args);
-      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  static Table table(Path dir, String prefix) throws Exception {
-    try (Stream<Path> s = Files.list(dir)) {
-      Path f = s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
-          .orElseThrow(() -> new AssertionError("no " + prefix + "*.csv in " + dir));
-      return ResultTable.readCsv(f).table();
-    }
-  }
-
-  static String tail(String s) {
-    return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
-  }
-
   static JsonNode reference() throws Exception {
     return new ObjectMapper().readTree(Shared.path("data/reference-values.json").toFile())
         .get("imagenet_onnx").get("models").get("mobilenetv2-12-int8").get("imagenet_sample_images_shipped");
   }
 
-  static Run eval(String... rest) {
+  static EvalRuns.Run eval(String... rest) {
     String[] args = new String[rest.length + 7];
     args[0] = "eval";
     args[1] = "--model";
@@ -96,8 +57,8 @@ class EvalImageNetTest {
     args[5] = "--cache";
     args[6] = tmp.resolve("cache").toString();
     System.arraycopy(rest, 0, args, 7, rest.length);
-    Run r = main(args);
-    System.out.println(tail(r.out()));
+    EvalRuns.Run r = EvalRuns.main(args);
+    System.out.println(EvalRuns.tail(r.out()));
     return r;
   }
 
@@ -106,9 +67,9 @@ class EvalImageNetTest {
   void samplePhotosGiveTheReferenceTop1AndTop5(@TempDir Path scratch) throws Exception {
     JsonNode ref = reference();
     int n = ref.get("n_images").asInt();
-    Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet");
+    EvalRuns.Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet");
     assertEquals(0, r.status(), r.err());
-    Table acc = table(tmp.resolve("out/imagenet-folder-imagenet-sample-images"), "clean-accuracy");
+    Table acc = EvalRuns.table(tmp.resolve("out/imagenet-folder-imagenet-sample-images"), "clean-accuracy");
     assertEquals(n, acc.intColumn("n").get(0));
     assertEquals("full (1000 classes)", acc.stringColumn("labelSpace").get(0));
     double top1 = acc.doubleColumn("top1").get(0);
@@ -123,13 +84,13 @@ class EvalImageNetTest {
     assertEquals(ref.get("top5").asDouble(), top5, oneImage, "top-5 within one image of the reference");
 
     // the registered id over a partial flat copy: refused without --partial (with the hint), same numbers with it
-    Run refused = eval("--dataset", "imagenet-val", "--root", samples.toString());
+    EvalRuns.Run refused = eval("--dataset", "imagenet-val", "--root", samples.toString());
     assertEquals(2, refused.status(), refused.err());
     assertOneLine(refused.err(), "flat", "--partial");
-    Run partial = eval("--dataset", "imagenet-val", "--root", samples.toString(), "--partial", "--out",
+    EvalRuns.Run partial = eval("--dataset", "imagenet-val", "--root", samples.toString(), "--partial", "--out",
         scratch.toString());
     assertEquals(0, partial.status(), partial.err());
-    Table p = table(scratch.resolve("imagenet-val-imagenet-sample-images"), "clean-accuracy");
+    Table p = EvalRuns.table(scratch.resolve("imagenet-val-imagenet-sample-images"), "clean-accuracy");
     assertEquals(top1, p.doubleColumn("top1").get(0));
     assertEquals(top5, p.doubleColumn("top5").get(0));
   }
@@ -138,11 +99,11 @@ class EvalImageNetTest {
   @Timeout(400)
   void imagenetCOnTheSamplePhotosGrowsWithSeverity() throws Exception {
     Path frost = Shared.path("data/datasets/imagenet-c-frost");
-    Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet", "--corruptions", "imagenet-c",
+    EvalRuns.Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet", "--corruptions", "imagenet-c",
         "--only", "gaussian_noise,contrast,frost", "--frost", frost.toString(), "--limit", "61");
     assertEquals(0, r.status(), r.err());
     Path dir = tmp.resolve("out/imagenet-folder-imagenet-sample-images@crop224");
-    Table grid = table(dir, "top-1-error-per-corruption");
+    Table grid = EvalRuns.table(dir, "top-1-error-per-corruption");
     assertEquals(List.of("gaussian_noise", "contrast", "frost"), grid.stringColumn("corruption").asList());
     double[] mean = new double[5];
     for (int s = 1; s <= 5; s++) {
@@ -159,7 +120,7 @@ class EvalImageNetTest {
     assertTrue(mean[4] > mean[0] + 0.2, java.util.Arrays.toString(mean));
     // the corruptions are applied to the 224 crop (make_imagenet_c.py); the clean crop gives the plain preset's
     // accuracy, and the report says which protocol ran
-    double clean = table(dir, "clean-accuracy").doubleColumn("top1").get(0);
+    double clean = EvalRuns.table(dir, "clean-accuracy").doubleColumn("top1").get(0);
     assertTrue(mean[0] > 1 - clean, "severity 1 is harder than clean");
     assertEquals(reference().get("top1").asDouble(), clean, 1.0 / 122 + 1e-4);
     String html = Files.readString(dir.resolve("report.html"));
@@ -174,7 +135,7 @@ class EvalImageNetTest {
     Set<String> a200 = new HashSet<>(Files.readAllLines(Shared.path("data/class-lists/imagenet_a_wnids.txt"))
         .stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
     assertEquals(200, a200.size());
-    Run r = eval("--dataset", "imagenet-testbed-examples=" + examples);
+    EvalRuns.Run r = eval("--dataset", "imagenet-testbed-examples=" + examples);
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("label-space policy for the ImageNet-A examples: MASK_TO_SUBSET"), r.out());
     assertTrue(r.out().contains("prediction consistency"), r.out());
@@ -182,7 +143,7 @@ class EvalImageNetTest {
     assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
 
     // ImageNet-C examples: 18 corruptions x 5 severities, consistency = same top-1 as the clean bird.jpeg
-    Table cells = table(dir, "imagenet-c-examples-every-cell");
+    Table cells = EvalRuns.table(dir, "imagenet-c-examples-every-cell");
     assertEquals(18 * 5, cells.rowCount());
     assertEquals(18, cells.stringColumn("corruption").unique().size());
     Set<String> same = new HashSet<>();
@@ -194,11 +155,11 @@ class EvalImageNetTest {
     }
     assertEquals(1, same.size(), "every consistent cell has the one reference prediction: " + same);
     assertFalse(other.contains(same.iterator().next()), "an inconsistent cell predicts something else");
-    Table wide = table(dir, "imagenet-c-examples-prediction-consistency");
+    Table wide = EvalRuns.table(dir, "imagenet-c-examples-prediction-consistency");
     assertEquals(18 + 1, wide.rowCount(), "18 corruptions and the mean row");
 
     // ImageNet-A examples: masked predictions inside the 200 classes; the mask moves at least one argmax
-    Table a = table(dir, "imagenet-a-examples");
+    Table a = EvalRuns.table(dir, "imagenet-a-examples");
     assertEquals(4, a.rowCount());
     boolean moved = false;
     for (Row row : a) {
@@ -215,17 +176,17 @@ class EvalImageNetTest {
     assertTrue(moved, "some example's unmasked argmax lies outside the 200 and its masked one inside");
 
     // ImageNet-V2 examples: full 1000
-    Table v2 = table(dir, "imagenet-v2-examples");
+    Table v2 = EvalRuns.table(dir, "imagenet-v2-examples");
     assertEquals(4, v2.rowCount());
     for (Row row : v2) {
       assertEquals("FULL_1000", row.getString("policy"));
     }
 
     // without the mask the A predictions are the 1000-way argmax
-    Run full = eval("--dataset", "imagenet-testbed-examples=" + examples, "--label-policy", "full-1000");
+    EvalRuns.Run full = eval("--dataset", "imagenet-testbed-examples=" + examples, "--label-policy", "full-1000");
     assertEquals(0, full.status(), full.err());
     assertTrue(full.out().contains("label-space policy for the ImageNet-A examples: FULL_1000"), full.out());
-    Table af = table(dir, "imagenet-a-examples-predictions-full-1000");
+    Table af = EvalRuns.table(dir, "imagenet-a-examples-predictions-full-1000");
     for (int i = 0; i < af.rowCount(); i++) {
       assertEquals(af.stringColumn("argmax1k").get(i), af.stringColumn("top1").get(i));
       assertEquals(a.stringColumn("argmax1k").get(i), af.stringColumn("argmax1k").get(i));
@@ -255,17 +216,17 @@ class EvalImageNetTest {
       }
     }
     assertTrue(photos > 10, "sample photos of ImageNet-A classes: " + photos);
-    Run r = eval("--dataset", "imagenet-a", "--root", root.toString(), "--partial", "--out",
+    EvalRuns.Run r = eval("--dataset", "imagenet-a", "--root", root.toString(), "--partial", "--out",
         scratch.resolve("out").toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("label-space policy: MASK_TO_SUBSET"), r.out());
-    Table acc = table(scratch.resolve("out/imagenet-a"), "clean-accuracy");
+    Table acc = EvalRuns.table(scratch.resolve("out/imagenet-a"), "clean-accuracy");
     assertEquals(photos, acc.intColumn("n").get(0));
     assertEquals("SUBSET_200 (masked from 1000 logits)", acc.stringColumn("labelSpace").get(0));
     double masked = acc.doubleColumn("top1").get(0);
 
     // the same photos from the 1000-class run's cached logits: argmax over the 200 columns, and over all 1000
-    Run full = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet");
+    EvalRuns.Run full = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet");
     assertEquals(0, full.status(), full.err());
     dev.robusta.infer.Predictions p = null;
     for (Path m : dev.robusta.infer.LogitsCache.at(tmp.resolve("cache")).entries()) {
@@ -306,7 +267,7 @@ class EvalImageNetTest {
     assertTrue(hitMasked >= hitFull, "masking can only turn a wrong 1000-way argmax right");
 
     // FULL_1000 on a 200-class set is refused with the masking hint
-    Run refused = eval("--dataset", "imagenet-a", "--root", root.toString(), "--partial", "--label-policy",
+    EvalRuns.Run refused = eval("--dataset", "imagenet-a", "--root", root.toString(), "--partial", "--label-policy",
         "full-1000", "--out", scratch.resolve("out").toString());
     assertEquals(2, refused.status(), refused.err());
     assertOneLine(refused.err(), "outputs 1000 logits but imagenet-a has 200 classes", "mask-to-subset");
@@ -317,7 +278,7 @@ class EvalImageNetTest {
   void oneLineErrorsWithAHint() throws Exception {
     // a model whose 1000 outputs do not fit a 10-class label space
     Path cifar = Shared.path("data/datasets/cifar10-test-jpeg");
-    Run r = eval("--dataset", "cifar10", "--root", cifar.toString(), "--preset", "imagenet");
+    EvalRuns.Run r = eval("--dataset", "cifar10", "--root", cifar.toString(), "--preset", "imagenet");
     assertEquals(2, r.status(), r.err());
     assertOneLine(r.err(), "outputs 1000 logits but cifar10", "pick the model trained on");
     // missing folders
