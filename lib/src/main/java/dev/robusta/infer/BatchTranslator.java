@@ -43,7 +43,7 @@ final class BatchTranslator implements Translator<BatchTranslator.Batch, Outputs
     return new Outputs(logits, f == null ? null : toRows(f));
   }
 
-  private static float[][] toRows(NDArray a) {
+  static float[][] toRows(NDArray a) {
     if (a.getDataType() != DataType.FLOAT32) {
       a = a.toType(DataType.FLOAT32, false);
     }

@@ -3,9 +3,7 @@ package dev.robusta.infer;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -151,19 +149,7 @@ public final class ClipTextEncoder implements TextEncoder, AutoCloseable {
 
     @Override
     public float[][] processOutput(TranslatorContext ctx, NDList list) {
-      NDArray a = list.get(0);
-      if (a.getDataType() != DataType.FLOAT32) {
-        a = a.toType(DataType.FLOAT32, false);
-      }
-      Shape s = a.getShape();
-      int n = (int) s.get(0);
-      int d = (int) (s.size() / Math.max(1, n));
-      float[] flat = a.toFloatArray();
-      float[][] rows = new float[n][d];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(flat, i * d, rows[i], 0, d);
-      }
-      return rows;
+      return BatchTranslator.toRows(list.get(0));
     }
 
     @Override
