@@ -111,6 +111,10 @@ public final class Store {
     if (isPresent(id)) {
       return done;
     }
+    if ("synthetic".equals(entry.layout())) {
+      throw new DownloadException(id + " is generated on demand (seeded): there is nothing to download",
+          "load it with Datasets.load(\"" + id + "\"), or pass --ood " + id + " to ./robusta eval", null);
+    }
     if (entry.archives().isEmpty() || entry.archives().stream().anyMatch(a -> a.urls().isEmpty())) {
       throw new DownloadException(id + " cannot be downloaded automatically"
           + (entry.manual() != null ? ": " + entry.manual() : ""), placeHint(entry), null);

@@ -25,7 +25,7 @@ public final class Verifier {
 
     @Override
     public String toString() {
-      StringBuilder s = new StringBuilder(id + " at " + root + ": " + (passed() ? "OK" : problems.size() + " problem(s)") + "\n");
+      StringBuilder s = new StringBuilder(id + (root == null ? " (no files)" : " at " + root) + ": " + (passed() ? "OK" : problems.size() + " problem(s)") + "\n");
       ok.forEach(l -> s.append("  ok    ").append(l).append('\n'));
       problems.forEach(l -> s.append("  FAIL  ").append(l).append('\n'));
       return s.toString();
@@ -46,6 +46,10 @@ public final class Verifier {
     List<String> bad = new ArrayList<>();
     Path where = root;
     try {
+      if ("synthetic".equals(e.layout())) {
+        ok.add("generated on demand: nothing to verify");
+        return new Report(id, where, ok, bad);
+      }
       if (where == null) {
         where = !e.localCopies().isEmpty() && Files.isDirectory(Path.of(e.localCopies().get(0)))
             ? Path.of(e.localCopies().get(0)) : loader.store().folder(e.id());
@@ -93,7 +97,6 @@ public final class Verifier {
             }
           }
         }
-        case "synthetic" -> ok.add("generated on demand: nothing to verify");
         case "none", "video-folders", "cifar-p-npy" -> bad.add("Robusta cannot verify " + id + " yet (layout "
             + e.layout() + "); see ./robusta datasets info " + id);
         default -> {

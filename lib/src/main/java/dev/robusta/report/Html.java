@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** HTML escaping and atomic file writes. */
 final class Html {
@@ -43,8 +44,9 @@ final class Html {
       if (abs.getParent() != null) {
         Files.createDirectories(abs.getParent());
       }
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-      Files.write(tmp, content);
+      // a plain new file (umask permissions), not createTempFile's owner-only 0600
+      tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+      Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       if (tmp != null) {

@@ -75,4 +75,14 @@ class DatasetsCommandTest {
     assertEquals(1, run("datasets", "verify", "imagenet-a"));
     assertTrue(o.toString(StandardCharsets.UTF_8).contains("no copy at"));
   }
+
+  @Test
+  void syntheticSetsAreGeneratedNotDownloadedOrVerified() {
+    assertEquals(0, run("datasets", "verify", "gaussian"), o.toString(StandardCharsets.UTF_8));
+    String v = o.toString(StandardCharsets.UTF_8);
+    assertTrue(v.contains("generated on demand") && !v.contains("no copy at"), v);
+    assertEquals(2, run("datasets", "download", "blobs"));
+    String d = e.toString(StandardCharsets.UTF_8);
+    assertTrue(d.contains("generated on demand") && !d.contains("local copy"), d);
+  }
 }
