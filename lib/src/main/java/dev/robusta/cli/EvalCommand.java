@@ -30,6 +30,7 @@ final class EvalCommand implements Command {
   @Override
   public int run(String[] args) throws Exception {
     long t0 = System.nanoTime();
+    Interrupt.install();
     Args a = Args.parse(args, List.of("--model", "--preset", "--dataset", "--corruptions", "--only", "--ood",
         "--root", "--out", "--limit", "--seed", "--cache", "--frost", "--label-policy"), List.of("--partial"));
     if (!a.has("--model") || !a.has("--dataset")) {

@@ -68,6 +68,10 @@ public final class Main {
     } catch (UsageException e) {
       System.err.println("robusta " + args[0] + ": " + e.getMessage() + "\n  hint: " + e.hint());
       return 2;
+    } catch (dev.robusta.infer.InferenceStoppedException e) {
+      System.err.println("robusta " + args[0] + ": interrupted: " + e.getMessage()
+          + "\n  hint: rerun the same command: finished cells and checkpoints are read back from the logits cache");
+      return 130;
     } catch (Exception e) {
       if (System.getenv("ROBUSTA_DEBUG") != null) {
         e.printStackTrace();

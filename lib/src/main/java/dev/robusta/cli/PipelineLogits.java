@@ -9,7 +9,8 @@ import dev.robusta.infer.Predictions;
 /**
  * Logits through the inference module's {@link Pipeline} with its {@link LogitsCache}: a cell that was
  * computed before is read back without running the model, and an interrupted run resumes from its last
- * checkpoint. The pipeline draws its own progress bar.
+ * checkpoint (every 2,048 images, and at once on Ctrl-C: see {@link Interrupt}). The pipeline draws its own
+ * progress bar.
  */
 final class PipelineLogits implements LogitsSource {
   private final Classifier classifier;
@@ -27,7 +28,8 @@ final class PipelineLogits implements LogitsSource {
 
   @Override
   public Logits logits(Dataset dataset, String cell) {
-    Predictions p = Pipeline.builder(classifier).batchSize(256).cache(cache).cell(cell + cellSuffix).build()
+    Predictions p = Pipeline.builder(classifier).batchSize(256).cache(cache).cell(cell + cellSuffix)
+        .checkpointEvery(2048).stopWhen(Interrupt::requested).build()
         .run(dataset);
     if (p.source() == Predictions.Source.CACHE) {
       cached++;
