@@ -109,7 +109,14 @@ final class EvalCommand implements Command {
       String suffix = "/" + (corruptionPreset == null ? "none" : corruptionPreset.name()) + "/seed" + seed;
       try (Classifier clf = loadModel(modelArg, preset);
            Classifier resizing = preset.requiredSize() > 0 ? loadModel(modelArg, resizePreset(preset)) : null) {
-        int outputs = clf.logits(List.of(test.get(0).image()))[0].length;
+        int outputs;
+        try {
+          outputs = clf.logits(List.of(test.get(0).image()))[0].length;
+        } catch (dev.robusta.infer.InferenceException e) {
+          throw new UsageException("the model rejected the first image of " + test.id() + " as preprocessed by preset "
+              + preset + ": " + e.getMessage(), "pick the preset of the model's input (--preset imagenet for"
+              + " 224x224 ImageNet models, --preset cifar for 32x32 CIFAR models)");
+        }
         int[] kept = SubsetLogits.columns(test, outputs, a.has("--label-policy") ? labelPolicy : null);
         if (kept != null) {
           config.put("label space", SubsetLogits.describe(test, kept.length));

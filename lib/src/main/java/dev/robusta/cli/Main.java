@@ -76,7 +76,10 @@ public final class Main {
       if (System.getenv("ROBUSTA_DEBUG") != null) {
         e.printStackTrace();
       }
-      System.err.println("robusta " + args[0] + ": " + e + "\n  hint: rerun with ROBUSTA_DEBUG=1 for the stack trace");
+      // Robusta's own exceptions carry a complete message; a foreign one is named by its class
+      String what = e.getClass().getName().startsWith("dev.robusta.") && e.getMessage() != null ? e.getMessage()
+          : e.toString();
+      System.err.println("robusta " + args[0] + ": " + what + "\n  hint: rerun with ROBUSTA_DEBUG=1 for the stack trace");
       return 1;
     }
   }

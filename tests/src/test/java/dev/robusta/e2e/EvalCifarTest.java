@@ -132,6 +132,12 @@ class EvalCifarTest {
     assertEquals(2, r.status(), r.out() + r.err());
     assertTrue(r.err().contains("outputs 10 logits") && r.err().contains("200 classes"), r.err());
     Path root = Shared.path("data/datasets/cifar10-test-jpeg");
+    // a 224x224 ImageNet model fed 32x32 CIFAR tensors: the preset is named, with the one to pick
+    r = main("eval", "--model", Shared.path("data/models/imagenet/mobilenetv2-12-int8.onnx").toString(), "--dataset",
+        "cifar10", "--root", root.toString(), "--out", tmp.toString(), "--cache", tmp.resolve("c").toString());
+    assertEquals(2, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains("rejected the first image") && r.err().contains("--preset imagenet")
+        && !r.err().contains("dev.robusta."), r.err());
     r = main("eval", "--model", model.toString(), "--dataset", "cifar10", "--ood", "nope", "--root", root.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("'nope' is neither a synthetic set, a registered id nor a folder"), r.err());
