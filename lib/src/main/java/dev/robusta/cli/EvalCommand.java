@@ -81,6 +81,12 @@ final class EvalCommand implements Command {
       if (test.labelSpace() == null) {
         throw new UsageException(id + " has no label space (an OOD-only set?)", "use it with --ood instead");
       }
+      if (corruptionPreset != null && corruptionPreset != Preset.CIFAR_C && test.size() > 0
+          && Math.min(test.get(0).image().height(), test.get(0).image().width()) < 64) {
+        System.out.println("robusta: warning: " + corruptionPreset + " severities are made for ImageNet-size images,"
+            + " and " + test.id() + " has " + test.get(0).image().height() + "x" + test.get(0).image().width()
+            + " images; the CIFAR-10-C protocol is --corruptions cifar10-c");
+      }
       dev.robusta.infer.Preset requested = a.has("--preset") ? modelPreset(a.value("--preset"))
           : id.startsWith("cifar") ? dev.robusta.infer.Preset.CIFAR : dev.robusta.infer.Preset.IMAGENET;
       ImageNetInputs.Prepared prepared = ImageNetInputs.forCorruptions(test, requested, corruptionPreset);

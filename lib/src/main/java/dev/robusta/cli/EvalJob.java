@@ -181,11 +181,22 @@ final class EvalJob {
           }
         }
         meanErr = errors.isEmpty() ? Double.NaN : meanErr / (5.0 * errors.size());
-        String normaliser = "none: mean top-1 error over " + errors.size() + " corruptions x 5 severities"
-            + " (the CIFAR-10-C convention, not AlexNet-normalised)"
-            + (errors.size() < spec.corruptions().size() ? "; MISSING: " + unavailable.keySet() : "");
-        grid = new CorruptionTable.Grid(spec.modelName(), 1 - cleanAcc, errors, Map.of(), Map.of(), meanErr,
-            Double.NaN, normaliser);
+        boolean imagenetC = spec.preset() == dev.robusta.corrupt.Preset.IMAGENET_C;
+        boolean all15 = errors.keySet().containsAll(Corruptions.benchmarkNames());
+        if (imagenetC && all15) {
+          // the ImageNet-C protocol: CE normalised by AlexNet's errors, mCE and relative mCE over the 15
+          dev.robusta.metrics.CorruptionErrors.Builder b = dev.robusta.metrics.CorruptionErrors.builder(spec.modelName())
+              .clean(1 - cleanAcc);
+          errors.forEach(b::add);
+          grid = CorruptionTable.Grid.of(b.build(), Metrics.mce(b.build()));
+        } else {
+          String normaliser = "none: mean top-1 error over " + errors.size() + " corruptions x 5 severities"
+              + (imagenetC ? " (NOT mCE: AlexNet-normalised CE needs all 15 ImageNet-C corruptions, "
+                  + errors.size() + " ran)" : " (the CIFAR-10-C convention, not AlexNet-normalised)")
+              + (errors.size() < spec.corruptions().size() ? "; MISSING: " + unavailable.keySet() : "");
+          grid = new CorruptionTable.Grid(spec.modelName(), 1 - cleanAcc, errors, Map.of(), Map.of(), meanErr,
+              Double.NaN, normaliser);
+        }
         for (int s = 0; s < 5; s++) {
           List<double[][]> cells = bySeverity.get(s);
           if (cells.isEmpty()) {
@@ -253,8 +264,13 @@ final class EvalJob {
         out.println(t);
       }
       if (grid != null) {
-        out.printf(Locale.ROOT, "%nClean accuracy %.2f%%; mean corruption error %.2f%% (%s)%n", 100 * cleanAcc,
-            100 * grid.mce(), grid.normaliser());
+        if (Double.isNaN(grid.relativeMce())) {
+          out.printf(Locale.ROOT, "%nClean accuracy %.2f%%; mean corruption error %.2f%% (%s)%n", 100 * cleanAcc,
+              100 * grid.mce(), grid.normaliser());
+        } else {
+          out.printf(Locale.ROOT, "%nClean accuracy %.2f%%; mCE %.2f%%, relative mCE %.2f%% (%s)%n", 100 * cleanAcc,
+              100 * grid.mce(), 100 * grid.relativeMce(), grid.normaliser());
+        }
       }
       List<Object> items = new ArrayList<>(tables);
       items.addAll(reportItems);

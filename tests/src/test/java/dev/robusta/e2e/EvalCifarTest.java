@@ -138,6 +138,11 @@ class EvalCifarTest {
     assertEquals(2, r.status(), r.out() + r.err());
     assertTrue(r.err().contains("rejected the first image") && r.err().contains("--preset imagenet")
         && !r.err().contains("dev.robusta."), r.err());
+    // ImageNet-C's 224-pixel severities on 32x32 images run, with a warning naming the CIFAR-10-C protocol
+    r = main("eval", "--model", model.toString(), "--dataset", "cifar10", "--root", root.toString(), "--corruptions",
+        "imagenet-c", "--only", "contrast", "--limit", "5", "--out", tmp.toString(), "--cache", tmp.resolve("c").toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("made for ImageNet-size images") && r.out().contains("--corruptions cifar10-c"), r.out());
     r = main("eval", "--model", model.toString(), "--dataset", "cifar10", "--ood", "nope", "--root", root.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("'nope' is neither a synthetic set, a registered id nor a folder"), r.err());

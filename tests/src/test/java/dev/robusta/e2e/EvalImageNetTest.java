@@ -129,6 +129,37 @@ class EvalImageNetTest {
   }
 
   @Test
+  @Timeout(600)
+  void allFifteenImagenetCCorruptionsAreAlexNetNormalised() throws Exception {
+    Path frost = Shared.path("data/datasets/imagenet-c-frost");
+    Path out = tmp.resolve("out15");
+    EvalRuns.Run r = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet", "--corruptions", "imagenet-c",
+        "--frost", frost.toString(), "--limit", "3", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    Path dir = out.resolve("imagenet-folder-imagenet-sample-images@crop224");
+    Table grid = EvalRuns.table(dir, "top-1-error-per-corruption");
+    assertEquals(15, grid.rowCount());
+    double clean = 1 - EvalRuns.table(dir, "clean-accuracy").doubleColumn("top1").get(0);
+    dev.robusta.metrics.CorruptionErrors.Builder b = dev.robusta.metrics.CorruptionErrors.builder("m").clean(clean);
+    for (Row row : grid) {
+      b.add(row.getString("corruption"), row.getDouble("s1"), row.getDouble("s2"), row.getDouble("s3"),
+          row.getDouble("s4"), row.getDouble("s5"));
+      assertFalse(Double.isNaN(row.getDouble("CE")), "CE of " + row.getString("corruption"));
+    }
+    var expected = dev.robusta.Metrics.mce(b.build());
+    String line = String.format(java.util.Locale.ROOT, "mCE %.2f%%, relative mCE %.2f%% (AlexNet", 100 * expected.mce(),
+        100 * expected.relativeMce());
+    assertTrue(r.out().contains(line), "the run prints the metrics module's AlexNet-normalised mCE: " + line + "\n"
+        + EvalRuns.tail(r.out()));
+    // a subset is labelled as not mCE
+    EvalRuns.Run sub = eval("--dataset", "imagenet-folder=" + samples, "--preset", "imagenet", "--corruptions",
+        "imagenet-c", "--only", "contrast", "--limit", "3", "--out", tmp.resolve("out1").toString());
+    assertEquals(0, sub.status(), sub.err());
+    assertTrue(sub.out().contains("NOT mCE: AlexNet-normalised CE needs all 15 ImageNet-C corruptions, 1 ran"),
+        EvalRuns.tail(sub.out()));
+  }
+
+  @Test
   @Timeout(300)
   void testbedExamplesAreEvaluatedHonestly() throws Exception {
     Path examples = Shared.path("data/datasets/imagenet-testbed-examples/images");
