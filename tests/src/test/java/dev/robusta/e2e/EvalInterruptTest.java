@@ -34,7 +34,10 @@ class EvalInterruptTest {
         // cells after the clean pass, so the signal always finds work left however fast the clean pass is
         "--corruptions", "cifar10-c", "--only", "gaussian_noise,contrast", "--limit", "2000");
     Path err = tmp.resolve("err.txt");
-    List<String> cmd = new java.util.ArrayList<>(List.of(Shared.repo().resolve("robusta").toString()));
+    // env resets SIGINT to its default: a test JVM started from a background job inherits SIGINT as ignored,
+    // and the JVM never takes over an ignored signal (a terminal's Ctrl-C is never ignored)
+    List<String> cmd = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
+        Shared.repo().resolve("robusta").toString()));
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile())
         .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(err.toFile());
