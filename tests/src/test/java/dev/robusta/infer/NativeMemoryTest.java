@@ -51,7 +51,9 @@ class NativeMemoryTest {
       long at500 = NativeMemory.rss();
       System.out.printf(Locale.ROOT, "sub-manager loop: RSS %.1f MB after 50 iterations, %.1f MB after 500 (%+.1f MB)%n",
           NativeMemory.mb(at50), NativeMemory.mb(at500), NativeMemory.mb(at500 - at50));
-      assertTrue(at500 - at50 < 15 * MB, "RSS grew by " + NativeMemory.mb(at500 - at50) + " MB");
+      // a leak of the masked arrays would keep >= 6 MB per iteration (>= 2.7 GB over 450); allocator arenas and
+      // other threads of a loaded machine move RSS by tens of MB (observed +23 to +85 MB under load 10-20)
+      assertTrue(at500 - at50 < 128 * MB, "RSS grew by " + NativeMemory.mb(at500 - at50) + " MB");
       assertEquals(0, openChildren(base), "every sub-manager and its arrays are released");
     }
   }
@@ -138,7 +140,9 @@ class NativeMemoryTest {
       System.out.printf(Locale.ROOT, "%,d images in %.1f s: native (RSS - JVM committed) %.1f MB at 20%%, %.1f MB at"
           + " 90%% (%+.1f MB); RSS %.1f MB -> %.1f MB%n", n, s, NativeMemory.mb(nat[1]), NativeMemory.mb(nat[8]),
           NativeMemory.mb(growth), NativeMemory.mb(rss[1]), NativeMemory.mb(rss[8]));
-      assertTrue(growth < 15 * MB, "native memory grew by " + NativeMemory.mb(growth) + " MB");
+      // 140,000 images lie between the two samples: a leak of >= 500 bytes per image (a tensor header) shows as
+      // >= 67 MB; allocator noise of a run lasting ~1 s after another test in the same JVM reached +25 MB
+      assertTrue(growth < 64 * MB, "native memory grew by " + NativeMemory.mb(growth) + " MB");
     }
   }
 }
